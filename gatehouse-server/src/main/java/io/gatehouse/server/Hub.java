@@ -1,5 +1,9 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.auth.AdminAuth;
+import io.gatehouse.server.db.Database;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -30,8 +34,13 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubConfig config) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Database database = Database.open(config.dataDir());
+            AdminAuth adminAuth = AdminAuth.load(config.dataDir(), config.adminToken());
+
             Router router = Router.router(vertx);
             router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
+            router.route("/api/*").handler(adminAuth);
 
             HttpServer server = vertx.createHttpServer(new HttpServerOptions())
                     .requestHandler(router)

@@ -1,0 +1,60 @@
+package io.gatehouse.server.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The hub's embedded SQLite database in the data directory: WAL journal (readers never wait for the writer),
+ * {@code synchronous=FULL} (a commit survives power loss), migrated by Flyway from
+ * {@code db/migration} on the classpath. Migration version ranges are owned by feature: 1-99 events and
+ * images, 100-199 devices, 200-299 access control.
+ */
+public final class Database {
+    private final String url;
+
+    private Database(String url) {
+        this.url = url;
+    }
+
+    /** Opens (creating when absent) {@code dataDir/gatehouse.db} and applies pending migrations. */
+    public static Database open(Path dataDir) throws SQLException {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+        }
+        Database db = new Database("jdbc:sqlite:" + dataDir.resolve("gatehouse.db").toAbsolutePath());
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+        }
+        Flyway.configure()
+                .dataSource(db.url, null, null)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return db;
+    }
+
+    /**
+     * A new connection with the hub's settings. SQLite connections are cheap; each thread that needs one
+     * (the writer, a query worker) keeps its own.
+     */
+    public Connection connect() throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA foreign_keys=ON");
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        return connection;
+    }
+
+    public String url() {
+        return url;
+    }
+}
