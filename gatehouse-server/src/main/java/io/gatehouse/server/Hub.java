@@ -1,13 +1,28 @@
 package io.gatehouse.server;
 
+import io.gatehouse.core.store.EventReader;
+import io.gatehouse.core.store.EventStore;
+import io.gatehouse.server.api.ApiResponses;
+import io.gatehouse.server.api.EventRoutes;
+import io.gatehouse.server.api.OpenApiDocument;
 import io.gatehouse.server.auth.AdminAuth;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.health.HealthRoutes;
+import io.gatehouse.server.health.ReadinessCheck;
+import io.gatehouse.server.store.EventStorage;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,35 +38,70 @@ public final class Hub implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final HubConfig config;
+    private final Router router;
+    private final EventStorage storage;
+    private final PrometheusMeterRegistry metrics;
 
-    private Hub(Vertx vertx, HttpServer server, HubConfig config) {
+    private Hub(Vertx vertx, HttpServer server, HubConfig config, Router router, EventStorage storage,
+                PrometheusMeterRegistry metrics) {
         this.vertx = vertx;
         this.server = server;
         this.config = config;
+        this.router = router;
+        this.storage = storage;
+        this.metrics = metrics;
     }
 
     /** Starts the hub and returns once it listens; throws when it cannot (port taken, data dir unusable). */
     public static Hub start(HubConfig config) throws Exception {
         Vertx vertx = Vertx.vertx();
+        EventStorage storage = null;
         try {
-            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry metrics = newRegistry();
             Database database = Database.open(config.dataDir());
             AdminAuth adminAuth = AdminAuth.load(config.dataDir(), config.adminToken());
+            storage = EventStorage.open(database, config.dataDir(), config.store(), config.retention(), metrics);
+            List<ReadinessCheck> readiness = new ArrayList<>();
+            readiness.add(storage::problems);
+            String openApi = OpenApiDocument.assemble(Hub.class.getClassLoader()).toString();
 
             Router router = Router.router(vertx);
-            router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
+            HealthRoutes.mount(router, readiness, metrics);
+            router.get("/openapi.json").handler(ctx -> ctx.response()
+                    .putHeader("Content-Type", "application/json").end(openApi));
             router.route("/api/*").handler(adminAuth);
+            EventRoutes.mount(router, storage.reader());
+            // device registry, receivers and connectors mount here: they append to storage.store(), add their
+            // readiness checks to `readiness` and their meters to `metrics`
+            router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not_found", null,
+                    "no such endpoint; see /openapi.json"));
+            router.errorHandler(405, ctx -> ApiResponses.error(ctx, 405, "method_not_allowed", null,
+                    "this endpoint does not take " + ctx.request().method() + "; see /openapi.json"));
+            router.errorHandler(500, ctx -> ApiResponses.failed(ctx, ctx.failure()));
 
             HttpServer server = vertx.createHttpServer(new HttpServerOptions())
                     .requestHandler(router)
                     .listen(config.port(), config.bindHost())
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            LOG.info("Gatehouse hub listening on {}:{}", config.bindHost(), server.actualPort());
-            return new Hub(vertx, server, config);
+            LOG.info("Gatehouse hub listening on {}:{}, data in {}", config.bindHost(), server.actualPort(),
+                    config.dataDir().toAbsolutePath());
+            return new Hub(vertx, server, config, router, storage, metrics);
         } catch (Exception e) {
+            if (storage != null) {
+                storage.close();
+            }
             vertx.close();
             throw e;
         }
+    }
+
+    private static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        new UptimeMetrics().bindTo(metrics);
+        return metrics;
     }
 
     /** The port the hub listens on (the chosen one when the configuration said 0). */
@@ -67,8 +117,33 @@ public final class Hub implements AutoCloseable {
         return vertx;
     }
 
+    /** Where receivers append events. */
+    public EventStore events() {
+        return storage.store();
+    }
+
+    /** Queries, images and the commit signal of the store. */
+    public EventReader eventReader() {
+        return storage.reader();
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** Every route mounted on the hub's router, in order (the OpenAPI coverage test reads them). */
+    public List<Route> routes() {
+        return router.getRoutes();
+    }
+
+    /** Stops taking requests, commits every accepted event, then stops Vert.x. */
     @Override
     public void close() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            storage.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
     }
 }

@@ -1,29 +1,108 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.config.ConfigException;
+import io.gatehouse.server.config.ConfigSources;
+import io.gatehouse.server.config.Setting;
+import io.gatehouse.server.config.Settings;
+import io.gatehouse.server.store.RetentionSettings;
+import io.gatehouse.server.store.StoreSettings;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the hub needs to start. {@code gatehouse serve} builds it from a YAML file, environment variables
- * and flags, in that order of precedence (flag wins); every field has a default that works on a laptop.
+ * and flags, in that order of precedence (flag wins); every field has a default that works on a laptop. The
+ * settings, their keys and defaults are listed once, in {@link #SETTINGS}; {@code docs/OPERATIONS.md} documents
+ * each of them.
  *
  * @param bindHost      the address the HTTP server listens on
  * @param port          the HTTP port of the API, the receivers and the console (0 picks a free one, for tests)
  * @param dataDir       where the database, the image blobs and the admin token live
  * @param publicBaseUrl the base URL devices must reach the receivers at; {@code null} derives it from host and port
  * @param adminToken    the admin API bearer token; {@code null} reads or creates {@code dataDir/admin-token}
+ * @param store         the event store's queue, batch and thread sizes and its late threshold
+ * @param retention     what the store forgets, and when
  */
-public record HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
+public record HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken,
+                        StoreSettings store, RetentionSettings retention) {
     public static final int DEFAULT_PORT = 8080;
 
+    /** Every setting of the hub, in the order {@code --help} and {@code --print-config} show them. */
+    public static final List<Setting> SETTINGS = List.of(
+            Setting.of("bind", "0.0.0.0", "Address the HTTP server listens on (0.0.0.0: every interface)."),
+            Setting.of("port", String.valueOf(DEFAULT_PORT), "HTTP port of the API, the device receivers and the health endpoints."),
+            Setting.of("data", "data", "Data directory: database, image blobs, admin token."),
+            Setting.of("public-url", null, "Base URL devices use to reach the hub (http://HOST:PORT); default: derived from bind and port."),
+            Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token at first start."),
+            Setting.of("store.queue-capacity", "10000", "Events accepted but not yet committed; beyond it receivers answer 503 and devices retry."),
+            Setting.of("store.max-batch", "500", "Most events committed together (group commit)."),
+            Setting.of("store.blob-writers", "8", "Threads that prepare events and write image files."),
+            Setting.of("store.readers", "2", "Threads (each with a database connection) that run API queries and streams."),
+            Setting.of("store.late-threshold", "1m", "An event received more than this after it happened is marked late."),
+            Setting.of("retention.max-age", "0", "Delete events that happened longer ago than this (0: keep forever)."),
+            Setting.of("retention.max-size", "0", "Delete the oldest events while database and images exceed this (0: no limit)."),
+            Setting.of("retention.interval", "1m", "How often retention checks its limits."),
+            Setting.of("retention.batch", "500", "Events deleted per retention step; new events are committed between steps."));
+
     public static HubConfig defaults() {
-        return new HubConfig("0.0.0.0", DEFAULT_PORT, Path.of("data"), null, null);
+        try {
+            return from(new ConfigSources(SETTINGS).resolve(null, Map.of(), Map.of()));
+        } catch (ConfigException e) {
+            throw new IllegalStateException("the default settings are valid", e);
+        }
+    }
+
+    /** The configuration the resolved settings describe; the first invalid value fails with its key and source. */
+    public static HubConfig from(Settings s) throws ConfigException {
+        StoreSettings store = new StoreSettings(
+                s.integer("store.queue-capacity", 1, 10_000_000),
+                s.integer("store.max-batch", 1, 100_000),
+                s.integer("store.blob-writers", 1, 256),
+                s.integer("store.readers", 1, 64),
+                s.duration("store.late-threshold"));
+        RetentionSettings retention = new RetentionSettings(
+                s.duration("retention.max-age"),
+                s.bytes("retention.max-size"),
+                positive(s, "retention.interval"),
+                s.integer("retention.batch", 1, 100_000));
+        return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), s.text("public-url"),
+                s.text("admin-token"), store, retention);
+    }
+
+    private static java.time.Duration positive(Settings s, String key) throws ConfigException {
+        java.time.Duration duration = s.duration(key);
+        if (duration.isZero()) {
+            throw new ConfigException(key + ": must be longer than 0");
+        }
+        return duration;
+    }
+
+    /** Like the record's, without the admin token: a configuration may be logged. */
+    @Override
+    public String toString() {
+        return "HubConfig[bind=" + bindHost + ", port=" + port + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
+                + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
+                + ", retention=" + retention + "]";
     }
 
     public HubConfig withPort(int newPort) {
-        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken);
+        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken, store, retention);
     }
 
     public HubConfig withDataDir(Path dir) {
-        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken);
+        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken, store, retention);
+    }
+
+    public HubConfig withAdminToken(String token) {
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, token, store, retention);
+    }
+
+    public HubConfig withStore(StoreSettings newStore) {
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, newStore, retention);
+    }
+
+    public HubConfig withRetention(RetentionSettings newRetention) {
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, newRetention);
     }
 }

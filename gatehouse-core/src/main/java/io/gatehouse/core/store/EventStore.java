@@ -10,8 +10,10 @@ import java.util.concurrent.CompletionStage;
 public interface EventStore extends AutoCloseable {
 
     /**
-     * Stores {@code event} once. Completes exceptionally when the store cannot take it (full queue, I/O
-     * failure); the caller then tells the device to retry.
+     * Stores {@code event} once. Never blocks: when the store's queue is full it completes at once with a
+     * {@link StoreFullException}. Completes exceptionally on other failures too (I/O error, store closed);
+     * in every such case the caller tells the device to retry. A successful completion runs on the store's
+     * writer thread: continue on your own context (a Vert.x context, an executor), never block there.
      */
     CompletionStage<AppendResult> append(Ingested event);
 }

@@ -1,0 +1,60 @@
+package io.gatehouse.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** How the API answers: JSON bodies, and errors as {@code {error, field, reason}} with the matching status. */
+public final class ApiResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private ApiResponses() {
+    }
+
+    public static void json(RoutingContext ctx, int status, JsonNode body) {
+        String text;
+        try {
+            text = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(text);
+    }
+
+    public static void badParameter(RoutingContext ctx, BadParameter e) {
+        error(ctx, 400, "bad_request", e.field(), e.reason());
+    }
+
+    public static void notFound(RoutingContext ctx, String reason) {
+        error(ctx, 404, "not_found", null, reason);
+    }
+
+    /** A failure of the hub itself: logged with its cause, answered without internals. */
+    public static void failed(RoutingContext ctx, Throwable cause) {
+        LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+        if (!ctx.response().headWritten()) {
+            error(ctx, 500, "internal_error", null, "the hub could not answer; see its log");
+        } else {
+            ctx.response().reset();
+        }
+    }
+
+    public static void error(RoutingContext ctx, int status, String error, String field, String reason) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("error", error);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("reason", reason);
+        HttpServerResponse response = ctx.response();
+        if (!response.ended()) {
+            json(ctx, status, body);
+        }
+    }
+}

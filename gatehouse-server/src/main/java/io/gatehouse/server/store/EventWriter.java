@@ -1,0 +1,268 @@
+package io.gatehouse.server.store;
+
+import io.gatehouse.core.store.AppendResult;
+import io.gatehouse.core.store.EventReader.CommitListener;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
+ * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
+ * next one). Before each commit it fsyncs the blob directories the batch references, so every image file a row
+ * names is durable first. Between batches it runs maintenance tasks (retention steps, readiness probes), each
+ * small, so appends never wait long behind them.
+ */
+final class EventWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
+
+    /** A task for the writer's connection; it runs between batches and commits its own work. */
+    @FunctionalInterface
+    interface Task<T> {
+        T run(Connection connection) throws Exception;
+    }
+
+    record Pending(PreparedEvent event, CompletableFuture<AppendResult> result) {
+    }
+
+    private record Chore<T>(Task<T> task, CompletableFuture<T> result) {
+    }
+
+    /** Wakes the writer for a chore; never committed. */
+    private static final Pending WAKE = new Pending(null, null);
+
+    private final Connection connection;
+    private final BatchInsert insert;
+    private final BlobStore blobs;
+    private final StoreMetrics metrics;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Chore<?>> chores = new LinkedBlockingQueue<>();
+    private final CopyOnWriteArrayList<CommitListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong blobBytes;
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile String lastFailure;
+
+    EventWriter(Connection connection, BlobStore blobs, StoreMetrics metrics, int maxBatch, long blobBytes)
+            throws SQLException {
+        this.connection = connection;
+        this.connection.setAutoCommit(false);
+        this.insert = new BatchInsert(connection);
+        this.blobs = blobs;
+        this.metrics = metrics;
+        this.maxBatch = maxBatch;
+        this.blobBytes = new AtomicLong(blobBytes);
+        this.thread = new Thread(this::run, "gatehouse-store-writer");
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void submit(Pending pending) {
+        queue.add(pending);
+    }
+
+    /** Runs {@code task} on the writer's connection between two batches. */
+    <T> CompletableFuture<T> call(Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (stopping) {
+            result.completeExceptionally(new IllegalStateException("the store is closed"));
+            return result;
+        }
+        chores.add(new Chore<>(task, result));
+        queue.add(WAKE);
+        return result;
+    }
+
+    AutoCloseable watch(CommitListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Bytes of all image files, as the blob rows count them. */
+    long blobBytes() {
+        return blobBytes.get();
+    }
+
+    void blobsDeleted(long bytes) {
+        blobBytes.addAndGet(-bytes);
+    }
+
+    boolean alive() {
+        return thread.isAlive() && !stopping;
+    }
+
+    /** Why the last commit failed, while no commit has succeeded since; {@code null} when the last one did. */
+    String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Commits what is queued, then stops the thread and closes the connection. */
+    void stop() throws InterruptedException {
+        stopping = true;
+        queue.add(WAKE);
+        thread.join();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        try {
+            while (!stopping || !queue.isEmpty()) {
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    batch.removeIf(p -> p == WAKE);
+                    if (!batch.isEmpty()) {
+                        commit(batch);
+                    }
+                    batch.clear();
+                }
+                Chore<?> chore = chores.poll();
+                if (chore != null) {
+                    runChore(chore);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            LOG.error("the store writer stopped on an unexpected error; appends will fail until restart", e);
+            lastFailure = "writer stopped: " + e;
+        } finally {
+            closeConnection();
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        long start = System.nanoTime();
+        List<PreparedEvent> events = new ArrayList<>(batch.size());
+        batch.forEach(p -> events.add(p.event()));
+        List<AppendResult> results;
+        long addedBytes;
+        try {
+            blobs.syncDirectories(directories(events));
+            addedBytes = insert.blobs(events, System.currentTimeMillis());
+            results = insert.events(events);
+            connection.commit();
+        } catch (Exception e) {
+            rollback();
+            fail(batch, e);
+            return;
+        } finally {
+            events.forEach(this::blobsUnpinned);
+        }
+        lastFailure = null;
+        blobBytes.addAndGet(addedBytes);
+        metrics.commit.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        metrics.batchSize.record(batch.size());
+        long last = -1;
+        for (int i = 0; i < batch.size(); i++) {
+            AppendResult result = results.get(i);
+            countStored(batch.get(i).event(), result);
+            if (!result.duplicate()) {
+                last = Math.max(last, result.seq());
+            }
+            batch.get(i).result().complete(result);
+        }
+        if (last >= 0) {
+            notifyListeners(last);
+        }
+    }
+
+    private void countStored(PreparedEvent event, AppendResult result) {
+        String device = event.ingested().deviceId();
+        if (result.duplicate()) {
+            metrics.duplicate(device, event.ingested().channel());
+            return;
+        }
+        metrics.stored(device, event.ingested().channel(), event.type());
+        if (result.lateBy() != null) {
+            metrics.late(device, event.ingested().channel());
+        }
+    }
+
+    private void blobsUnpinned(PreparedEvent event) {
+        event.images().forEach(image -> blobs.unpin(image.sha256()));
+    }
+
+    private void notifyListeners(long last) {
+        for (CommitListener listener : listeners) {
+            try {
+                listener.committed(last);
+            } catch (RuntimeException e) {
+                LOG.warn("a commit listener failed", e);
+            }
+        }
+    }
+
+    private Set<Path> directories(List<PreparedEvent> events) {
+        Set<Path> directories = new HashSet<>();
+        for (PreparedEvent event : events) {
+            for (BlobImage image : event.images()) {
+                directories.add(blobs.directory(image.sha256()));
+            }
+        }
+        return directories;
+    }
+
+    private void fail(List<Pending> batch, Exception cause) {
+        metrics.failedCommits.increment();
+        lastFailure = "commit failed: " + cause.getMessage();
+        LOG.error("could not commit {} events; their senders will retry", batch.size(), cause);
+        StoreException failure = new StoreException("the event could not be stored: " + cause.getMessage(), cause);
+        batch.forEach(p -> p.result().completeExceptionally(failure));
+    }
+
+    private <T> void runChore(Chore<T> chore) {
+        try {
+            T value = chore.task().run(connection);
+            connection.commit(); // ends a read-only task's snapshot too, so checkpoints can proceed
+            chore.result().complete(value);
+        } catch (Exception e) {
+            rollback();
+            chore.result().completeExceptionally(e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback failed", e);
+        }
+    }
+
+    private void closeConnection() {
+        stopping = true;
+        Chore<?> chore;
+        while ((chore = chores.poll()) != null) {
+            chore.result().completeExceptionally(new IllegalStateException("the store is closed"));
+        }
+        Pending pending;
+        while ((pending = queue.poll()) != null) {
+            if (pending != WAKE) {
+                blobsUnpinned(pending.event());
+                pending.result().completeExceptionally(new StoreException("the store is closed", null));
+            }
+        }
+        try {
+            insert.close();
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the writer's connection failed", e);
+        }
+    }
+}

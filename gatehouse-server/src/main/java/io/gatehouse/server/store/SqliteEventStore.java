@@ -1,0 +1,118 @@
+package io.gatehouse.server.store;
+
+import io.gatehouse.core.store.AppendResult;
+import io.gatehouse.core.store.EventStore;
+import io.gatehouse.core.store.Ingested;
+import io.gatehouse.core.store.StoreFullException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The write side of the SQLite store. An append is admitted only while fewer than {@code queueCapacity} events
+ * are in flight (otherwise it fails at once with {@link StoreFullException}); a preparer thread then builds its
+ * row, strips the images out of its payload and writes them to the blob store; the {@link EventWriter} commits
+ * it with whatever else is queued; the append completes after that commit.
+ */
+public final class SqliteEventStore implements EventStore {
+    private final StoreSettings settings;
+    private final BlobStore blobs;
+    private final EventWriter writer;
+    private final StoreMetrics metrics;
+    private final ExecutorService preparers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+    private volatile String lastBlobFailure;
+
+    SqliteEventStore(StoreSettings settings, BlobStore blobs, EventWriter writer, StoreMetrics metrics) {
+        this.settings = settings;
+        this.blobs = blobs;
+        this.writer = writer;
+        this.metrics = metrics;
+        AtomicInteger threads = new AtomicInteger();
+        this.preparers = Executors.newFixedThreadPool(settings.blobWriters(), task -> {
+            Thread thread = new Thread(task, "gatehouse-store-preparer-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        metrics.gauge("gatehouse.store.queue.depth", "Events accepted and not yet committed", inFlight::get);
+        metrics.gauge("gatehouse.store.queue.capacity", "Most events in flight before appends are refused",
+                settings::queueCapacity);
+    }
+
+    @Override
+    public CompletionStage<AppendResult> append(Ingested event) {
+        if (closed || !writer.alive()) {
+            return CompletableFuture.failedFuture(new StoreException("the store is closed", null));
+        }
+        if (inFlight.incrementAndGet() > settings.queueCapacity()) {
+            inFlight.decrementAndGet();
+            metrics.rejected.increment();
+            return CompletableFuture.failedFuture(new StoreFullException(
+                    "the store's queue is full (" + settings.queueCapacity() + " events); retry later"));
+        }
+        CompletableFuture<AppendResult> result = new CompletableFuture<>();
+        result.whenComplete((r, e) -> inFlight.decrementAndGet());
+        try {
+            preparers.execute(() -> prepareAndQueue(event, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new StoreException("the store is closed", e));
+        }
+        return result;
+    }
+
+    private void prepareAndQueue(Ingested in, CompletableFuture<AppendResult> result) {
+        PreparedEvent event;
+        try {
+            event = PreparedEvent.of(in, settings.lateThreshold());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new StoreException("the event could not be prepared: " + e, e));
+            return;
+        }
+        event.images().forEach(image -> blobs.pin(image.sha256()));
+        try {
+            for (BlobImage image : event.images()) {
+                if (blobs.ensure(image)) {
+                    metrics.blobsWritten.increment();
+                    metrics.blobBytesWritten.increment(image.size());
+                } else {
+                    metrics.blobsReused.increment();
+                }
+            }
+            lastBlobFailure = null;
+        } catch (Exception e) {
+            event.images().forEach(image -> blobs.unpin(image.sha256()));
+            lastBlobFailure = "image write failed: " + e.getMessage();
+            result.completeExceptionally(new StoreException("an image could not be written: " + e.getMessage(), e));
+            return;
+        }
+        writer.submit(new EventWriter.Pending(event, result));
+    }
+
+    /** Events accepted and not yet committed. */
+    public int queueDepth() {
+        return inFlight.get();
+    }
+
+    public int queueCapacity() {
+        return settings.queueCapacity();
+    }
+
+    /** Why the last image write failed, while none has succeeded since; {@code null} otherwise. */
+    String lastBlobFailure() {
+        return lastBlobFailure;
+    }
+
+    /** Stops taking events, commits those in flight, and stops the writer. */
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        preparers.shutdown();
+        preparers.awaitTermination(1, TimeUnit.MINUTES);
+        writer.stop();
+    }
+}

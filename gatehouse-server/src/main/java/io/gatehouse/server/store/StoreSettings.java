@@ -1,0 +1,25 @@
+package io.gatehouse.server.store;
+
+import java.time.Duration;
+
+/**
+ * How the event store runs. The defaults suit a site of a few hundred doors on two cores.
+ *
+ * @param queueCapacity events accepted but not yet committed; beyond it {@code append} fails at once
+ * @param maxBatch      most events in one commit
+ * @param blobWriters   threads that prepare events and write image files (fsync-bound, so more than cores)
+ * @param readers       threads (each with its own connection) that run queries
+ * @param lateThreshold an event received more than this after it happened is marked late
+ */
+public record StoreSettings(int queueCapacity, int maxBatch, int blobWriters, int readers, Duration lateThreshold) {
+    public static final StoreSettings DEFAULTS = new StoreSettings(10_000, 500, 8, 2, Duration.ofMinutes(1));
+
+    public StoreSettings {
+        if (queueCapacity < 1 || maxBatch < 1 || blobWriters < 1 || readers < 1) {
+            throw new IllegalArgumentException("store sizes must be at least 1");
+        }
+        if (lateThreshold.isNegative()) {
+            throw new IllegalArgumentException("the late threshold cannot be negative");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.gatehouse.server.store;
+
+import io.gatehouse.core.store.AppendResult;
+import io.gatehouse.core.store.EventFilter;
+import io.gatehouse.core.store.EventPage;
+import io.gatehouse.core.store.Ingested;
+import io.gatehouse.core.store.PageRequest;
+import io.gatehouse.core.store.StoredEvent;
+import io.gatehouse.server.db.Database;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A real store in a temporary data directory, with blocking shortcuts for tests. */
+final class StoreFixture implements AutoCloseable {
+    final Path dataDir;
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final EventStorage storage;
+
+    StoreFixture(Path dataDir) throws Exception {
+        this(dataDir, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS);
+    }
+
+    StoreFixture(Path dataDir, StoreSettings settings, RetentionSettings retention) throws Exception {
+        this.dataDir = dataDir;
+        this.storage = EventStorage.open(Database.open(dataDir), dataDir, settings, retention, metrics);
+    }
+
+    AppendResult append(Ingested event) throws Exception {
+        return storage.store().append(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    EventPage page(EventFilter filter, PageRequest request) throws Exception {
+        return storage.reader().find(filter, request).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Every event matching {@code filter}, oldest first, read page by page. */
+    List<StoredEvent> all(EventFilter filter) throws Exception {
+        List<StoredEvent> events = new ArrayList<>();
+        EventPage page = page(filter, PageRequest.after(0, 100));
+        events.addAll(page.events());
+        while (page.more()) {
+            page = page(filter, PageRequest.after(page.resume(), 100));
+            events.addAll(page.events());
+        }
+        return events;
+    }
+
+    StoredEvent event(long seq) throws Exception {
+        return storage.reader().event(seq).toCompletableFuture().get(30, TimeUnit.SECONDS).orElseThrow();
+    }
+
+    @Override
+    public void close() throws Exception {
+        storage.close();
+    }
+}
