@@ -73,6 +73,7 @@ public final class Hub implements AutoCloseable {
             EventRoutes.mount(router, storage.reader());
             // device registry, receivers and connectors mount here: they append to storage.store(), add their
             // readiness checks to `readiness` and their meters to `metrics`
+            router.errorHandler(400, ApiResponses::malformed);
             router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not_found", null,
                     "no such endpoint; see /openapi.json"));
             router.errorHandler(405, ctx -> ApiResponses.error(ctx, 405, "method_not_allowed", null,

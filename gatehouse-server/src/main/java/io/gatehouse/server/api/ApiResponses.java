@@ -31,6 +31,22 @@ public final class ApiResponses {
         error(ctx, 400, "bad_request", e.field(), e.reason());
     }
 
+    /** A request the router refused before any handler saw it: its path or query is not valid URL encoding. */
+    public static void malformed(RoutingContext ctx) {
+        String query = ctx.request().query();
+        String field = query != null && !decodes(query) ? "query" : "path";
+        error(ctx, 400, "bad_request", field, "the " + field + " is not valid URL encoding");
+    }
+
+    private static boolean decodes(String text) {
+        try {
+            java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public static void notFound(RoutingContext ctx, String reason) {
         error(ctx, 404, "not_found", null, reason);
     }
