@@ -37,7 +37,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token at first start."),
             Setting.of("store.queue-capacity", "10000", "Events accepted but not yet committed; beyond it receivers answer 503 and devices retry."),
             Setting.of("store.max-batch", "500", "Most events committed together (group commit)."),
-            Setting.of("store.blob-writers", "8", "Threads that prepare events and write image files."),
+            Setting.of("store.blob-writers", "16", "Threads that prepare events and write image files."),
             Setting.of("store.readers", "2", "Threads (each with a database connection) that run API queries and streams."),
             Setting.of("store.late-threshold", "1m", "An event received more than this after it happened is marked late."),
             Setting.of("retention.max-age", "0", "Delete events that happened longer ago than this (0: keep forever)."),

@@ -32,6 +32,7 @@ final class EventStream {
     private final EventReader reader;
     private final EventFilter filter;
     private long position;
+    private boolean positioned;
     private boolean reading;
     private boolean again;
     private boolean closed;
@@ -88,8 +89,7 @@ final class EventStream {
         });
         subscription = reader.watch(seq -> context.runOnContext(v -> read()));
         if (after != null) {
-            position = after;
-            read();
+            positionAt(after);
             return;
         }
         // no resume point: start with what is committed from now on
@@ -99,14 +99,22 @@ final class EventStream {
                 return;
             }
             EventPage newest = result.result();
-            position = newest.events().isEmpty() ? 0 : newest.events().get(0).seq();
-            read();
+            positionAt(newest.events().isEmpty() ? 0 : newest.events().get(0).seq());
         });
+    }
+
+    private void positionAt(long seq) {
+        position = seq;
+        positioned = true;
+        read();
     }
 
     private void read() {
         if (closed) {
             return;
+        }
+        if (!positioned) {
+            return; // a commit signal before the starting point is known: the first read covers it
         }
         if (reading || response.writeQueueFull()) {
             again = true;

@@ -22,10 +22,9 @@ import java.util.stream.Stream;
  * Image files under {@code DATA/blobs}, named by the SHA-256 of their bytes and spread over 256 directories by
  * the first two hex digits ({@code blobs/ab/abcd...}), so the same photo sent with a thousand events is one file.
  *
- * <p>A file appears only complete: bytes go to a temporary file in the same directory, which is fsynced and then
- * atomically renamed. The rename is made durable by fsyncing the directory; the writer does that once per batch
- * for every directory the batch references ({@link #syncDirectories}), just before the commit that references
- * the files.
+ * <p>A file appears only complete: bytes go to a temporary file in the same directory, which is fsynced, atomically
+ * renamed, and made durable by fsyncing the directory, all before the event that references it is queued for its
+ * commit. The preparer threads do this in parallel, so the file system's journal commits their syncs together.
  *
  * <p>Pins protect an image from the moment an event finds (or writes) its file until that event's commit: deletion
  * ({@link #delete}) skips pinned images and holds new pins off until its files are gone, so an event never commits
@@ -79,13 +78,16 @@ final class BlobStore {
     }
 
     /**
-     * Makes sure the image's file exists, writing it when absent. The caller has pinned it.
+     * Makes sure the image's file exists durably, writing it when absent. The caller has pinned it.
      *
      * @return whether it wrote the file (false: it was there already)
      */
     boolean ensure(BlobImage image) throws IOException {
         Path target = path(image.sha256());
         if (Files.exists(target)) {
+            // another thread may have renamed it an instant ago and not yet synced the directory: sync it too
+            // (a directory with nothing new to sync costs next to nothing)
+            syncDirectory(target.getParent());
             return false;
         }
         Path temp = target.resolveSibling("." + image.sha256() + "."
@@ -101,14 +103,8 @@ final class BlobStore {
             throw e;
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
         return true;
-    }
-
-    /** Makes the renames into these directories durable. */
-    void syncDirectories(Collection<Path> directories) throws IOException {
-        for (Path directory : directories) {
-            syncDirectory(directory);
-        }
     }
 
     /** Deletes database rows for a set of images and says which it deleted; runs with new pins held off. */

@@ -2,13 +2,10 @@ package io.gatehouse.server.store;
 
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.EventReader.CommitListener;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,8 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
- * next one). Before each commit it fsyncs the blob directories the batch references, so every image file a row
- * names is durable first. Between batches it runs maintenance tasks (retention steps, readiness probes), each
+ * next one). Every image file a row names was made durable before its event was queued. Between batches it runs maintenance tasks (retention steps, readiness probes), each
  * small, so appends never wait long behind them.
  */
 final class EventWriter {
@@ -153,7 +149,6 @@ final class EventWriter {
         List<AppendResult> results;
         long addedBytes;
         try {
-            blobs.syncDirectories(directories(events));
             addedBytes = insert.blobs(events, System.currentTimeMillis());
             results = insert.events(events);
             connection.commit();
@@ -206,16 +201,6 @@ final class EventWriter {
                 LOG.warn("a commit listener failed", e);
             }
         }
-    }
-
-    private Set<Path> directories(List<PreparedEvent> events) {
-        Set<Path> directories = new HashSet<>();
-        for (PreparedEvent event : events) {
-            for (BlobImage image : event.images()) {
-                directories.add(blobs.directory(image.sha256()));
-            }
-        }
-        return directories;
     }
 
     private void fail(List<Pending> batch, Exception cause) {

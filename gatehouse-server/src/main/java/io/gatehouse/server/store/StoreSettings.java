@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param lateThreshold an event received more than this after it happened is marked late
  */
 public record StoreSettings(int queueCapacity, int maxBatch, int blobWriters, int readers, Duration lateThreshold) {
-    public static final StoreSettings DEFAULTS = new StoreSettings(10_000, 500, 8, 2, Duration.ofMinutes(1));
+    public static final StoreSettings DEFAULTS = new StoreSettings(10_000, 500, 16, 2, Duration.ofMinutes(1));
 
     public StoreSettings {
         if (queueCapacity < 1 || maxBatch < 1 || blobWriters < 1 || readers < 1) {

@@ -1,0 +1,111 @@
+package io.gatehouse.server.store;
+
+import static io.gatehouse.server.DevicePayloads.SERIAL;
+import static io.gatehouse.server.DevicePayloads.ingested;
+import static io.gatehouse.server.DevicePayloads.jpeg;
+import static io.gatehouse.server.DevicePayloads.recognition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatehouse.core.store.AppendResult;
+import io.gatehouse.core.store.Channel;
+import io.gatehouse.core.store.EventFilter;
+import io.gatehouse.core.store.Ingested;
+import io.gatehouse.core.store.StoredEvent;
+import io.gatehouse.server.DevicePayloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Retention forgets old events and their images in small steps while the doors keep reporting. */
+class RetentionTest {
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void eventsOlderThanTheMaximumAgeGoWithTheirImagesWhileNewOnesKeepArriving() throws Exception {
+        RetentionSettings thirtyDays = new RetentionSettings(Duration.ofDays(30), 0, Duration.ofMillis(200), 25);
+        byte[] registered = jpeg(4_000, 1); // the same registered photo, shown by old and new events
+        Instant now = Instant.now();
+        try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays)) {
+            for (int i = 0; i < 200; i++) {
+                Instant longAgo = now.minus(Duration.ofDays(40)).plusSeconds(i);
+                store.append(event("old-" + i, longAgo, i % 2 == 0 ? registered : jpeg(1_500, 1_000 + i), now));
+            }
+            AtomicInteger fresh = new AtomicInteger();
+            CompletableFuture<Void> door = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 300; i++) {
+                    Instant t = Instant.now();
+                    AppendResult r = store.storage.store().append(event("new-" + i, t, i % 2 == 0 ? registered
+                            : jpeg(1_500, 5_000 + i), t)).toCompletableFuture().join();
+                    assertThat(r.duplicate()).isFalse();
+                    fresh.incrementAndGet();
+                }
+            });
+
+            await().atMost(BOUND).until(() -> store.all(new EventFilter(null, now.minus(Duration.ofDays(30)), null,
+                    null, null, null, null, null, null, null, null, null, null)).isEmpty());
+            door.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+            List<StoredEvent> kept = store.all(EventFilter.ALL);
+            assertThat(kept).hasSize(300).allSatisfy(e -> assertThat(e.dedupeKey()).contains("/new-"));
+            assertThat(Files.exists(blob(registered))).isTrue();
+            assertThat(Files.exists(blob(jpeg(1_500, 1_001)))).isFalse();
+            assertThat(blobFiles()).hasSize(1 + 150);
+            assertThat(store.metrics.get("gatehouse.retention.deleted").tag("what", "events").tag("reason", "age")
+                    .counter().count()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theOldestEventsGoWhileDatabaseAndImagesExceedTheMaximumSize() throws Exception {
+        long max = 3_000_000;
+        RetentionSettings small = new RetentionSettings(Duration.ZERO, max, Duration.ofMillis(200), 20);
+        Instant t0 = Instant.now();
+        try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, small)) {
+            for (int i = 0; i < 400; i++) { // 400 distinct 20 kB faces: about 8 MB of images
+                Instant t = t0.plusSeconds(i);
+                store.append(event("e-" + i, t, jpeg(20_000, i), t));
+            }
+            await().atMost(BOUND).until(() -> used(store) <= max);
+
+            List<StoredEvent> kept = store.all(EventFilter.ALL);
+            assertThat(kept).isNotEmpty().hasSizeLessThan(400);
+            // what remains is the newest, without a hole
+            assertThat(kept.get(kept.size() - 1).dedupeKey()).endsWith("/e-399");
+            assertThat(kept.get(0).seq()).isEqualTo(401 - kept.size());
+            assertThat(blobFiles()).hasSize(kept.size());
+            assertThat(store.storage.writer().blobBytes()).isEqualTo(20_000L * kept.size());
+        }
+    }
+
+    private static long used(StoreFixture store) throws Exception {
+        return store.storage.writer().call((Connection c) -> store.storage.retention().usedBytes(c)).get();
+    }
+
+    private static Ingested event(String uuid, Instant at, byte[] face, Instant receivedAt) {
+        return ingested(recognition(SERIAL, uuid, "5", "王五", true, at, face), SERIAL, Channel.RECORD_PUSH, receivedAt);
+    }
+
+    private Path blob(byte[] bytes) {
+        String sha = DevicePayloads.sha256(bytes);
+        return data.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    private List<Path> blobFiles() throws Exception {
+        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+}
