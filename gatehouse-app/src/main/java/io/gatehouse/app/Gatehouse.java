@@ -22,7 +22,9 @@ public final class Gatehouse implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Gatehouse()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine commandLine = new CommandLine(new Gatehouse()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.getSubcommands().get("serve").getCommandSpec().usageMessage().footer(ServeCommand.footer());
+        return commandLine;
     }
 
     @Override

@@ -80,7 +80,8 @@ public final class Hub implements AutoCloseable {
                     "this endpoint does not take " + ctx.request().method() + "; see /openapi.json"));
             router.errorHandler(500, ctx -> ApiResponses.failed(ctx, ctx.failure()));
 
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions())
+            // no h2c upgrade: devices speak HTTP/1.1, and the upgrade path has hung clients (the JDK's among them)
+            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
                     .requestHandler(router)
                     .listen(config.port(), config.bindHost())
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -146,5 +147,6 @@ public final class Hub implements AutoCloseable {
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+        LOG.info("Gatehouse hub stopped; every event it accepted is committed");
     }
 }

@@ -33,17 +33,17 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("bind", "0.0.0.0", "Address the HTTP server listens on (0.0.0.0: every interface)."),
             Setting.of("port", String.valueOf(DEFAULT_PORT), "HTTP port of the API, the device receivers and the health endpoints."),
             Setting.of("data", "data", "Data directory: database, image blobs, admin token."),
-            Setting.of("public-url", null, "Base URL devices use to reach the hub (http://HOST:PORT); default: derived from bind and port."),
-            Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token at first start."),
-            Setting.of("store.queue-capacity", "10000", "Events accepted but not yet committed; beyond it receivers answer 503 and devices retry."),
+            Setting.of("public-url", null, "Base URL devices use to reach the hub; default: from bind and port."),
+            Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token."),
+            Setting.of("store.queue-capacity", "10000", "Events accepted, not yet committed; beyond it devices get 503, retry."),
             Setting.of("store.max-batch", "500", "Most events committed together (group commit)."),
             Setting.of("store.blob-writers", "16", "Threads that prepare events and write image files."),
-            Setting.of("store.readers", "2", "Threads (each with a database connection) that run API queries and streams."),
+            Setting.of("store.readers", "2", "Threads (one database connection each) for API queries and streams."),
             Setting.of("store.late-threshold", "1m", "An event received more than this after it happened is marked late."),
             Setting.of("retention.max-age", "0", "Delete events that happened longer ago than this (0: keep forever)."),
-            Setting.of("retention.max-size", "0", "Delete the oldest events while database and images exceed this (0: no limit)."),
+            Setting.of("retention.max-size", "0", "Delete oldest events while database + images exceed this (0: no limit)."),
             Setting.of("retention.interval", "1m", "How often retention checks its limits."),
-            Setting.of("retention.batch", "500", "Events deleted per retention step; new events are committed between steps."));
+            Setting.of("retention.batch", "500", "Events deleted per retention step (new events commit between steps)."));
 
     public static HubConfig defaults() {
         try {

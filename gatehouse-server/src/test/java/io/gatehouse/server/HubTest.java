@@ -18,7 +18,8 @@ class HubTest {
     void answersLivenessOnItsPort() throws Exception {
         try (Hub hub = Hub.start(HubConfig.defaults().withPort(0).withDataDir(data))) {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/health/live")).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/health/live"))
+                            .timeout(java.time.Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
         }

@@ -18,7 +18,8 @@ public final class TestHub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final Hub hub;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
 
     public TestHub(Path dataDir) throws Exception {
         this(HubConfig.defaults().withPort(0).withDataDir(dataDir).withAdminToken(TOKEN));
@@ -36,6 +37,11 @@ public final class TestHub implements AutoCloseable {
     public HttpRequest.Builder request(String pathAndQuery) {
         return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + TOKEN);
+    }
+
+    /** A request without the admin token (health, metrics, the OpenAPI document, or to be refused). */
+    public HttpRequest.Builder anonymous(String pathAndQuery) {
+        return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(Duration.ofSeconds(30));
     }
 
     /** GET with the admin token. */
