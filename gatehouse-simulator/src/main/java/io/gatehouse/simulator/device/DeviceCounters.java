@@ -13,6 +13,10 @@ public final class DeviceCounters {
         values.incrementAndGet(counter.ordinal());
     }
 
+    public void add(Counter counter, long amount) {
+        values.addAndGet(counter.ordinal(), amount);
+    }
+
     public long get(Counter counter) {
         return values.get(counter.ordinal());
     }

@@ -33,6 +33,8 @@ final class RecordPusher {
     private SubscribeConfig subscription;
     private OfflineCache.Pending inFlight;
     private long retryTimer = -1;
+    /** a push has failed and none has succeeded since: new records go straight to the cache */
+    private boolean offline;
     private volatile int cachedSize;
 
     RecordPusher(Vertx vertx, DeviceLink link, int capacity, DeviceCounters counters, DeviceTiming timing,
@@ -68,10 +70,15 @@ final class RecordPusher {
             return;
         }
         OfflineCache.Pending pending = new OfflineCache.Pending(event);
-        if (!cache.isEmpty()) {
-            markCached(pending);
+        if (offline) {
+            pending.cached = true;
+            counters.increment(Counter.CACHED);
         }
-        if (cache.add(pending) != null) {
+        OfflineCache.Pending dropped = cache.add(pending);
+        if (dropped != null) {
+            if (!dropped.cached) {
+                counters.increment(Counter.CACHED); // it was waiting in the cache, if only briefly
+            }
             counters.increment(Counter.DROPPED);
         }
         refreshSize();
@@ -108,29 +115,23 @@ final class RecordPusher {
     private void settle(OfflineCache.Pending pending, PushAnswer answer) {
         inFlight = null;
         if (answer != null) {
+            offline = false;
             cache.removeHead(pending);
             counters.increment(Counter.DELIVERED);
             refreshSize();
-            if (pending.live) {
+            if (!pending.cached) {
                 liveAnswer.accept(pending.event, answer);
             }
             pump();
             return;
         }
-        pending.live = false;
-        markCached(pending);
+        offline = true;
+        counters.add(Counter.CACHED, cache.cacheAll());
         refreshSize();
         retryTimer = vertx.setTimer(timing.retryInterval().toMillis(), id -> {
             retryTimer = -1;
             pump();
         });
-    }
-
-    private void markCached(OfflineCache.Pending pending) {
-        if (!pending.cached) {
-            pending.cached = true;
-            counters.increment(Counter.CACHED);
-        }
     }
 
     private void refreshSize() {
