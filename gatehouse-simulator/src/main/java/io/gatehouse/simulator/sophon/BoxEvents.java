@@ -79,7 +79,9 @@ final class BoxEvents {
         if (p == null) {
             return FieldWriter.object().build();
         }
-        return FieldWriter.object().put("name", p.name()).put("type", s.personType().code())
+        // addTime: when the person was registered (Unix seconds); a stable made-up date per person
+        long addTime = 1_700_000_000L + Math.floorMod(p.id().hashCode(), 10_000_000);
+        return FieldWriter.object().put("addTime", addTime).put("name", p.name()).put("type", s.personType().code())
                 .put("image_id", java.util.UUID.nameUUIDFromBytes(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
                 .build();
     }

@@ -41,7 +41,9 @@ final class BoxSubscriber {
         try {
             received = ProtocolCodec.standard().decode(payload.getBytes(), SophonDecoder::readConfig);
         } catch (DecodeException e) {
-            refuse((short) 1007, "configuration refused: " + e.getMessage());
+            refuse((short) 1007, e.reason().contains("Python dict literal")
+                    ? "configuration is a Python dict literal, not JSON: send it as json.dumps writes it"
+                    : "configuration refused: " + e.getMessage());
             return;
         }
         if (received.version() != version) {
