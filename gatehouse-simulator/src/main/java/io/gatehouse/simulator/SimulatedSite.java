@@ -31,14 +31,16 @@ import java.util.stream.Stream;
  */
 public final class SimulatedSite implements AutoCloseable {
     private final Vertx vertx;
+    private final SiteConfig config;
     private final boolean ownsVertx;
     private final List<Terminal> terminals;
     private final List<SeBox> boxes;
     private final List<String> deployments;
 
-    private SimulatedSite(Vertx vertx, boolean ownsVertx, List<Terminal> terminals, List<SeBox> boxes,
-                          List<String> deployments) {
+    private SimulatedSite(Vertx vertx, SiteConfig config, boolean ownsVertx, List<Terminal> terminals,
+                          List<SeBox> boxes, List<String> deployments) {
         this.vertx = vertx;
+        this.config = config;
         this.ownsVertx = ownsVertx;
         this.terminals = List.copyOf(terminals);
         this.boxes = List.copyOf(boxes);
@@ -79,7 +81,7 @@ public final class SimulatedSite implements AutoCloseable {
                         device.kind().label() + " " + device.serial() + " could not start on " + device.address()
                                 + ": " + e.getMessage(), e))))
                 .toList();
-        return Future.all(deployed).map(all -> new SimulatedSite(vertx, ownsVertx, terminals, boxes, all.list()));
+        return Future.all(deployed).map(all -> new SimulatedSite(vertx, config, ownsVertx, terminals, boxes, all.list()));
     }
 
     private static TerminalConfig terminalConfig(SiteConfig config, int index, String address, DeviceCertificate certificate) {
@@ -114,6 +116,10 @@ public final class SimulatedSite implements AutoCloseable {
     /** The device with this serial (terminal) or box id. */
     public Optional<SimulatedDevice> device(String serial) {
         return devices().stream().filter(d -> d.serial().equals(serial)).findFirst();
+    }
+
+    public SiteConfig config() {
+        return config;
     }
 
     public Vertx vertx() {
