@@ -30,6 +30,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class SimulatedSite implements AutoCloseable {
+    static final int MAX_CERTIFIED_ADDRESSES = 64;
     private final Vertx vertx;
     private final SiteConfig config;
     private final boolean ownsVertx;
@@ -66,7 +67,7 @@ public final class SimulatedSite implements AutoCloseable {
     private static Future<SimulatedSite> start(Vertx vertx, SiteConfig config, boolean ownsVertx) {
         List<String> addresses = LoopbackAddresses.from(config.firstAddress(), config.terminals() + config.boxes());
         DeviceCertificate certificate = config.tls() && config.terminals() > 0
-                ? DeviceCertificate.generate("gatehouse-emulated-terminal", addresses.subList(0, config.terminals()))
+                ? DeviceCertificate.generate("gatehouse-emulated-terminal", certifiedAddresses(addresses, config.terminals()))
                 : null;
         List<Terminal> terminals = new ArrayList<>();
         for (int i = 0; i < config.terminals(); i++) {
@@ -82,6 +83,15 @@ public final class SimulatedSite implements AutoCloseable {
                                 + ": " + e.getMessage(), e))))
                 .toList();
         return Future.all(deployed).map(all -> new SimulatedSite(vertx, config, ownsVertx, terminals, boxes, all.list()));
+    }
+
+    /**
+     * The addresses the shared certificate names. Every TLS server parses its certificate, so a certificate naming
+     * a thousand addresses costs a million objects across a fleet: large fleets get one naming only the first
+     * few (clients of self-signed devices trust them explicitly anyway, not by name).
+     */
+    static List<String> certifiedAddresses(List<String> addresses, int terminals) {
+        return addresses.subList(0, Math.min(terminals, MAX_CERTIFIED_ADDRESSES));
     }
 
     private static TerminalConfig terminalConfig(SiteConfig config, int index, String address, DeviceCertificate certificate) {

@@ -3,8 +3,12 @@ package io.gatehouse.simulator.device;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The counters of one device at one moment, plus the current size of its offline cache. */
-public record CounterSnapshot(long[] values, int cacheSize) {
+/**
+ * The counters of one device at one moment, plus two gauges: {@code cacheSize}, the records held in the offline
+ * cache because a push failed, and {@code backlog}, every record waiting to be pushed (cached or simply next in
+ * line behind the push in flight).
+ */
+public record CounterSnapshot(long[] values, int cacheSize, int backlog) {
     public CounterSnapshot {
         values = values.clone();
     }
@@ -37,13 +41,14 @@ public record CounterSnapshot(long[] values, int cacheSize) {
         return get(Counter.TIPS_SHOWN);
     }
 
-    /** Every counter by its label, in declaration order, then {@code cache_size}. */
+    /** Every counter by its label, in declaration order, then {@code cache_size} and {@code backlog}. */
     public Map<String, Long> asMap() {
         Map<String, Long> map = new LinkedHashMap<>();
         for (Counter counter : Counter.values()) {
             map.put(counter.label(), get(counter));
         }
         map.put("cache_size", (long) cacheSize);
+        map.put("backlog", (long) backlog);
         return map;
     }
 
@@ -54,11 +59,12 @@ public record CounterSnapshot(long[] values, int cacheSize) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CounterSnapshot s && java.util.Arrays.equals(values, s.values) && cacheSize == s.cacheSize;
+        return other instanceof CounterSnapshot s && java.util.Arrays.equals(values, s.values)
+                && cacheSize == s.cacheSize && backlog == s.backlog;
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(values) + cacheSize;
+        return 31 * (31 * java.util.Arrays.hashCode(values) + cacheSize) + backlog;
     }
 }

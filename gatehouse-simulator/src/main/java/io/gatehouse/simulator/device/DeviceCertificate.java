@@ -1,15 +1,15 @@
 package io.gatehouse.simulator.device;
 
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.KeyCertOptions;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.KeyManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -24,7 +25,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -35,11 +35,11 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class DeviceCertificate {
     private final X509Certificate certificate;
-    private final PemKeyCertOptions pem;
+    private final KeyCertOptions keyCert;
 
-    private DeviceCertificate(X509Certificate certificate, PemKeyCertOptions pem) {
+    private DeviceCertificate(X509Certificate certificate, KeyCertOptions keyCert) {
         this.certificate = certificate;
-        this.pem = pem;
+        this.keyCert = keyCert;
     }
 
     /** Generates a certificate for {@code commonName} whose subject alternative names are the given addresses. */
@@ -56,10 +56,7 @@ public final class DeviceCertificate {
             builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames(ipAddresses));
             X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-            PemKeyCertOptions pem = new PemKeyCertOptions()
-                    .setCertValue(Buffer.buffer(toPem(certificate)))
-                    .setKeyValue(Buffer.buffer(pkcs8Pem(keys.getPrivate().getEncoded())));
-            return new DeviceCertificate(certificate, pem);
+            return new DeviceCertificate(certificate, keyManagers(keys, certificate));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot generate the device certificate", e);
         }
@@ -74,28 +71,30 @@ public final class DeviceCertificate {
         return new GeneralNames(names.toArray(GeneralName[]::new));
     }
 
-    /** PKCS#8 ("BEGIN PRIVATE KEY"), the one key format Vert.x reads for every algorithm. */
-    private static String pkcs8Pem(byte[] der) {
-        return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    private static String toPem(Object object) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
+    /**
+     * One key manager for every server. Handing Vert.x PEM text instead makes each server build a password-protected
+     * key store of its own (PBKDF2, tens of milliseconds each): half a minute for a thousand terminals.
+     */
+    private static KeyCertOptions keyManagers(KeyPair keys, X509Certificate certificate) throws GeneralSecurityException {
+        char[] password = new char[0];
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try {
+            store.load(null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        store.setKeyEntry("device", keys.getPrivate(), password, new Certificate[] {certificate});
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(store, password);
+        return KeyCertOptions.wrap(factory);
     }
 
     public X509Certificate certificate() {
         return certificate;
     }
 
-    /** The key and certificate as Vert.x server options take them. */
-    public PemKeyCertOptions keyCertOptions() {
-        return pem;
+    /** The key and certificate as Vert.x server options take them, shared by every server. */
+    public KeyCertOptions keyCertOptions() {
+        return keyCert;
     }
 }

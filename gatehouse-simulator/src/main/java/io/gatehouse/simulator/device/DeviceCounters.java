@@ -21,11 +21,11 @@ public final class DeviceCounters {
         return values.get(counter.ordinal());
     }
 
-    public CounterSnapshot snapshot(int cacheSize) {
+    public CounterSnapshot snapshot(int cacheSize, int backlog) {
         long[] copy = new long[values.length()];
         for (int i = 0; i < copy.length; i++) {
             copy[i] = values.get(i);
         }
-        return new CounterSnapshot(copy, cacheSize);
+        return new CounterSnapshot(copy, cacheSize, backlog);
     }
 }

@@ -217,6 +217,6 @@ public final class SeBox extends DeviceVerticle {
 
     @Override
     public CounterSnapshot counters() {
-        return counters.snapshot(0);
+        return counters.snapshot(0, 0);
     }
 }

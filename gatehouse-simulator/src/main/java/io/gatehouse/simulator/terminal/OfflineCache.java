@@ -74,6 +74,10 @@ final class OfflineCache {
         }
     }
 
+    int size() {
+        return queue.size();
+    }
+
     boolean isEmpty() {
         return queue.isEmpty();
     }

@@ -36,6 +36,7 @@ final class RecordPusher {
     /** a push has failed and none has succeeded since: new records go straight to the cache */
     private boolean offline;
     private volatile int cachedSize;
+    private volatile int backlog;
 
     RecordPusher(Vertx vertx, DeviceLink link, int capacity, DeviceCounters counters, DeviceTiming timing,
                  BiConsumer<SenseEvent, PushAnswer> liveAnswer) {
@@ -136,6 +137,11 @@ final class RecordPusher {
 
     private void refreshSize() {
         cachedSize = cache.cachedSize();
+        backlog = cache.size();
+    }
+
+    int backlog() {
+        return backlog;
     }
 
     /** Sends {@code event} cut in half, as a broken firmware might: not JSON, not cached, not retried. */

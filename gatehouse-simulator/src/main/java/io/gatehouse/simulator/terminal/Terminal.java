@@ -350,6 +350,6 @@ public final class Terminal extends DeviceVerticle {
 
     @Override
     public CounterSnapshot counters() {
-        return counters.snapshot(pusher == null ? 0 : pusher.cachedSize());
+        return pusher == null ? counters.snapshot(0, 0) : counters.snapshot(pusher.cachedSize(), pusher.backlog());
     }
 }
