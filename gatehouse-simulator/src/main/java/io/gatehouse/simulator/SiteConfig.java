@@ -4,8 +4,11 @@ import io.gatehouse.protocol.sense.SenseVersion;
 import io.gatehouse.protocol.sophon.SophonVersion;
 import io.gatehouse.simulator.device.DeviceTiming;
 import io.gatehouse.simulator.roster.Roster;
+import io.gatehouse.simulator.sophon.SeBoxConfig;
+import io.gatehouse.simulator.terminal.TerminalConfig;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a {@link SimulatedSite} runs: how many terminals and SE boxes, how busy, which versions, on which
@@ -40,8 +43,9 @@ public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rat
     /** One v1.3.0 terminal and nothing else, documented ports from 127.0.1.1, user admin, no automatic walk-ups. */
     public static SiteConfig defaults() {
         return new SiteConfig(1, 0, 2, 0, "admin", "admin", true, "127.0.1.1", List.of(SenseVersion.V1_3_0),
-                SophonVersion.V5, Roster.standard(Instant.now()), DeviceTiming.DOCUMENTED, 8000, 5555, 5679,
-                50_000, 10_000, null, 1L);
+                SophonVersion.V5, Roster.standard(Instant.now()), DeviceTiming.DOCUMENTED, TerminalConfig.DOCUMENTED_PORT,
+                SeBoxConfig.DOCUMENTED_REST_PORT, SeBoxConfig.DOCUMENTED_WEBSOCKET_PORT, TerminalConfig.DOCUMENTED_CACHE,
+                10_000, null, 1L);
     }
 
     /** Defaults for tests: free ports on 127.0.0.1 and fast clocks. */
@@ -50,68 +54,120 @@ public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rat
     }
 
     public SiteConfig withDevices(int terminalCount, int boxCount, int cameras) {
-        return new SiteConfig(terminalCount, boxCount, cameras, rate, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> {
+            d.terminals = terminalCount;
+            d.boxes = boxCount;
+            d.camerasPerBox = cameras;
+        });
     }
 
     public SiteConfig withRate(double perSecond) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, perSecond, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> d.rate = perSecond);
     }
 
     public SiteConfig withCredentials(String user, String pass) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, user, pass, tls, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> {
+            d.username = user;
+            d.password = pass;
+        });
     }
 
     public SiteConfig withTls(boolean on) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, on, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> d.tls = on);
     }
 
     public SiteConfig withFirstAddress(String address) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, address,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> d.firstAddress = address);
     }
 
     public SiteConfig withVersions(List<SenseVersion> terminal, SophonVersion box) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
-                terminal, box, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> {
+            d.terminalVersions = terminal;
+            d.boxVersion = box;
+        });
     }
 
     public SiteConfig withRoster(Roster people) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, people, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> d.roster = people);
     }
 
     public SiteConfig withTiming(DeviceTiming clocks) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, roster, clocks, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> d.timing = clocks);
     }
 
     public SiteConfig withPorts(int terminal, int rest, int webSocket) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminal, rest, webSocket,
-                cacheCapacity, historyCapacity, eventDest, seed);
+        return edit(d -> {
+            d.terminalPort = terminal;
+            d.boxRestPort = rest;
+            d.boxWebSocketPort = webSocket;
+        });
     }
 
     public SiteConfig withCapacities(int cache, int history) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cache, history, eventDest, seed);
+        return edit(d -> {
+            d.cacheCapacity = cache;
+            d.historyCapacity = history;
+        });
     }
 
     public SiteConfig withEventDest(String url) {
-        return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
-                terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                cacheCapacity, historyCapacity, url, seed);
+        return edit(d -> d.eventDest = url);
+    }
+
+    private SiteConfig edit(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** A mutable copy, so that each {@code with...} method names only what it changes. */
+    private static final class Draft {
+        int terminals;
+        int boxes;
+        int camerasPerBox;
+        double rate;
+        String username;
+        String password;
+        boolean tls;
+        String firstAddress;
+        List<SenseVersion> terminalVersions;
+        SophonVersion boxVersion;
+        Roster roster;
+        DeviceTiming timing;
+        int terminalPort;
+        int boxRestPort;
+        int boxWebSocketPort;
+        int cacheCapacity;
+        int historyCapacity;
+        String eventDest;
+        long seed;
+
+        Draft(SiteConfig c) {
+            terminals = c.terminals;
+            boxes = c.boxes;
+            camerasPerBox = c.camerasPerBox;
+            rate = c.rate;
+            username = c.username;
+            password = c.password;
+            tls = c.tls;
+            firstAddress = c.firstAddress;
+            terminalVersions = c.terminalVersions;
+            boxVersion = c.boxVersion;
+            roster = c.roster;
+            timing = c.timing;
+            terminalPort = c.terminalPort;
+            boxRestPort = c.boxRestPort;
+            boxWebSocketPort = c.boxWebSocketPort;
+            cacheCapacity = c.cacheCapacity;
+            historyCapacity = c.historyCapacity;
+            eventDest = c.eventDest;
+            seed = c.seed;
+        }
+
+        SiteConfig build() {
+            return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
+                    terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
+                    cacheCapacity, historyCapacity, eventDest, seed);
+        }
     }
 }

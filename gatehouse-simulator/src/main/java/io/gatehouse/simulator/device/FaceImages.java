@@ -21,19 +21,15 @@ public final class FaceImages {
     private static final int COUNT = 6;
     private static final FaceImages SHARED = new FaceImages();
 
-    private final List<byte[]> jpegs;
     private final List<String> base64;
     private final List<String> dataUris;
-    private final byte[] scene;
     private final String sceneBase64;
 
     private FaceImages() {
         System.setProperty("java.awt.headless", "true");
-        jpegs = IntStream.range(0, COUNT).mapToObj(i -> jpeg(face(i))).toList();
-        base64 = jpegs.stream().map(b -> Base64.getEncoder().encodeToString(b)).toList();
+        base64 = IntStream.range(0, COUNT).mapToObj(i -> Base64.getEncoder().encodeToString(jpeg(face(i)))).toList();
         dataUris = base64.stream().map(b -> "data:image/jpeg;base64," + b).toList();
-        scene = jpeg(scene());
-        sceneBase64 = Base64.getEncoder().encodeToString(scene);
+        sceneBase64 = Base64.getEncoder().encodeToString(jpeg(scene()));
     }
 
     public static FaceImages shared() {
@@ -48,10 +44,6 @@ public final class FaceImages {
     /** The face as a {@code data:image/jpeg;base64,...} URI, as V6 boxes send images. */
     public String faceDataUri(String key) {
         return dataUris.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT));
-    }
-
-    public byte[] faceJpeg(String key) {
-        return jpegs.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT)).clone();
     }
 
     /** A wider picture of the scene in front of the camera (the SE box's {@code spot_pic}). */

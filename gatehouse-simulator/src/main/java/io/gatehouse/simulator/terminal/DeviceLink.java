@@ -64,18 +64,14 @@ final class DeviceLink {
         } catch (RuntimeException e) {
             return Future.failedFuture("unusable address " + url + ": " + e.getMessage());
         }
+        MultiMap requestHeaders = MultiMap.caseInsensitiveMultiMap();
         if (body != null) {
-            options.putHeader("content-type", "application/json");
+            requestHeaders.set("content-type", "application/json");
         }
-        headers.accept(options.getHeaders() == null ? setHeaders(options) : options.getHeaders());
+        headers.accept(requestHeaders);
+        options.setHeaders(requestHeaders);
         return client.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(response -> response.body().map(content -> new Reply(response.statusCode(), content)));
-    }
-
-    private static MultiMap setHeaders(RequestOptions options) {
-        MultiMap map = MultiMap.caseInsensitiveMultiMap();
-        options.setHeaders(map);
-        return map;
     }
 }

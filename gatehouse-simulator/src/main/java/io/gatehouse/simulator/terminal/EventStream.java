@@ -6,9 +6,9 @@ import io.gatehouse.protocol.sense.SenseEnvelope;
 import io.gatehouse.protocol.sense.SenseEvent;
 import io.gatehouse.simulator.device.Counter;
 import io.gatehouse.simulator.device.DeviceCounters;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,14 +60,14 @@ final class EventStream {
         if (clients.isEmpty()) {
             return;
         }
-        send(Buffer.buffer(ProtocolCodec.standard().encode(event)).toString());
+        send(new String(ProtocolCodec.standard().encode(event), StandardCharsets.UTF_8));
     }
 
     /** Sends {@code event} cut in half to every client. */
     void sendMalformed(SenseEvent event) {
         byte[] whole = ProtocolCodec.standard().encode(event);
         counters.increment(Counter.MALFORMED_SENT);
-        send(new String(Arrays.copyOf(whole, whole.length / 2), java.nio.charset.StandardCharsets.UTF_8));
+        send(new String(Arrays.copyOf(whole, whole.length / 2), StandardCharsets.UTF_8));
     }
 
     private void send(String text) {

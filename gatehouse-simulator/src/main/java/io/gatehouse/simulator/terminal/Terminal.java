@@ -235,7 +235,8 @@ public final class Terminal extends DeviceVerticle {
         return !Boolean.FALSE.equals(functions.recordImage());
     }
 
-    private void deviceHeaders(MultiMap headers) {
+    /** From v1.2.1 every answer and every push carries model, sn, timestamp and account. */
+    void deviceHeaders(MultiMap headers) {
         if (config.version().atLeast(SenseVersion.V1_2_1)) {
             headers.set("model", config.model()).set("sn", config.serial())
                     .set("timestamp", Long.toString(System.currentTimeMillis() / 1000))
@@ -294,10 +295,6 @@ public final class Terminal extends DeviceVerticle {
 
     void countRefused() {
         counters.increment(Counter.REFUSED);
-    }
-
-    void decorate(MultiMap headers) {
-        deviceHeaders(headers);
     }
 
     // ---- SimulatedDevice

@@ -41,7 +41,7 @@ final class TerminalApi {
         Router router = Router.router(vertx);
         router.route().handler(slowLink);
         router.route().handler(ctx -> {
-            ctx.addHeadersEndHandler(v -> terminal.decorate(ctx.response().headers()));
+            ctx.addHeadersEndHandler(v -> terminal.deviceHeaders(ctx.response().headers()));
             ctx.next();
         });
         router.get("/v2/datasync/ping").handler(ctx -> Answers.ok(ctx, null));
