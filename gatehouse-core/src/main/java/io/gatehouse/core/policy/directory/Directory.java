@@ -26,6 +26,7 @@ public final class Directory {
     private final Map<Class<? extends DirectoryEntry>, SortedMap<String, DirectoryEntry>> entries;
     private final TipCatalog tips;
     private final Map<String, Door> doorsByDevice = new HashMap<>();
+    private final Map<String, DirectoryPerson> peopleByCard = new HashMap<>();
     private final Map<String, List<AccessRule>> rulesByDoor = new HashMap<>();
     private final Map<String, List<AccessRule>> rulesBySite = new HashMap<>();
     private final Map<String, List<PassbackPair>> pairsByDoor = new HashMap<>();
@@ -35,6 +36,9 @@ public final class Directory {
         this.tips = tips;
         for (Door door : all(Door.class)) {
             doorsByDevice.put(door.deviceKey(), door);
+        }
+        for (DirectoryPerson person : all(DirectoryPerson.class)) {
+            person.cards().forEach(card -> peopleByCard.put(card, person));
         }
         for (AccessRule rule : all(AccessRule.class)) {
             Map<String, List<AccessRule>> index = rule.doorId() != null ? rulesByDoor : rulesBySite;
@@ -150,7 +154,7 @@ public final class Directory {
         return pairsByDoor.getOrDefault(door.id(), List.of());
     }
 
-    /** What is wrong with adding {@code entry} to this directory: dangling references, a door's device taken. */
+    /** What is wrong with adding {@code entry}: dangling references, a device or card that belongs to another. */
     public List<Problem> problemsOf(DirectoryEntry entry) {
         List<Problem> problems = new ArrayList<>();
         for (Reference reference : entry.references()) {
@@ -164,6 +168,14 @@ public final class Directory {
             if (holder != null && !holder.id().equals(door.id())) {
                 problems.add(new Problem(door.cameraId() == null ? "deviceSerial" : "cameraId",
                         "already the device of door \"" + holder.id() + "\""));
+            }
+        }
+        if (entry instanceof DirectoryPerson person) {
+            for (int i = 0; i < person.cards().size(); i++) {
+                DirectoryPerson holder = peopleByCard.get(person.cards().get(i));
+                if (holder != null && !holder.id().equals(person.id())) {
+                    problems.add(new Problem("cards[" + i + "]", "already the card of person \"" + holder.id() + "\""));
+                }
             }
         }
         return problems;
