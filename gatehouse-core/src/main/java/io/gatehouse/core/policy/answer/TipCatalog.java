@@ -12,6 +12,7 @@ import java.util.Map;
 public final class TipCatalog {
     public static final String NAME = "{name}";
     public static final String FALLBACK_LANGUAGE = "en";
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})?");
 
     private static final Map<String, Map<String, String>> BUILT_IN = Map.of(
             "en", Map.ofEntries(
@@ -63,6 +64,11 @@ public final class TipCatalog {
         overrides.forEach((language, templates) -> copy.put(language, Map.copyOf(templates)));
         this.overrides = Map.copyOf(copy);
         this.screenLength = screenLength;
+    }
+
+    /** Whether {@code code} looks like a language code the catalog can be keyed by: {@code en}, {@code zh}, {@code pt-BR}. */
+    public static boolean isLanguage(String code) {
+        return code != null && LANGUAGE.matcher(code).matches();
     }
 
     /** The operator's overrides only, as they were set. */

@@ -167,14 +167,14 @@ public final class Directory {
             Door holder = doorsByDevice.get(door.deviceKey());
             if (holder != null && !holder.id().equals(door.id())) {
                 problems.add(new Problem(door.cameraId() == null ? "deviceSerial" : "cameraId",
-                        "already the device of door \"" + holder.id() + "\""));
+                        "already the device of door \"" + holder.id() + "\"", true));
             }
         }
         if (entry instanceof DirectoryPerson person) {
             for (int i = 0; i < person.cards().size(); i++) {
                 DirectoryPerson holder = peopleByCard.get(person.cards().get(i));
                 if (holder != null && !holder.id().equals(person.id())) {
-                    problems.add(new Problem("cards[" + i + "]", "already the card of person \"" + holder.id() + "\""));
+                    problems.add(new Problem("cards[" + i + "]", "already the card of person \"" + holder.id() + "\"", true));
                 }
             }
         }

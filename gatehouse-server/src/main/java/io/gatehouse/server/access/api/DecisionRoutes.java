@@ -2,6 +2,7 @@ package io.gatehouse.server.access.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.core.policy.authorize.AuthorizerHealth;
+import io.gatehouse.core.policy.authorize.CurrentDirectory;
 import io.gatehouse.core.policy.authorize.RemoteAuthorizer;
 import io.gatehouse.core.policy.directory.Directory;
 import io.gatehouse.core.policy.directory.KindNames;
@@ -11,6 +12,7 @@ import io.gatehouse.server.access.decisions.DecisionLogWriter;
 import io.gatehouse.server.access.decisions.DecisionQuery;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -21,12 +23,12 @@ import java.util.concurrent.Executor;
 final class DecisionRoutes {
     private final DecisionQuery query;
     private final RemoteAuthorizer authorizer;
-    private final io.gatehouse.core.policy.authorize.CurrentDirectory current;
+    private final CurrentDirectory current;
     private final DecisionLogWriter writer;
     private final Executor blocking;
 
     DecisionRoutes(DecisionQuery query, RemoteAuthorizer authorizer,
-                   io.gatehouse.core.policy.authorize.CurrentDirectory current, DecisionLogWriter writer,
+                   CurrentDirectory current, DecisionLogWriter writer,
                    Executor blocking) {
         this.query = query;
         this.authorizer = authorizer;
@@ -46,7 +48,7 @@ final class DecisionRoutes {
             Replies.when(ctx, CompletableFuture.supplyAsync(() -> {
                 try {
                     return query.find(filter);
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                     throw new IllegalStateException("the decision log cannot be read: " + e.getMessage(), e);
                 }
             }, blocking), page -> Replies.json(ctx, 200, page));

@@ -226,7 +226,7 @@ final class DirectoryRoutes {
     private Directory directory() {
         Directory directory = current.lastKnown();
         if (directory == null) {
-            throw new Refusal(503, "", "the directory is still loading; try again in a moment");
+            throw Refusal.stillLoading();
         }
         return directory;
     }
@@ -268,7 +268,7 @@ final class DirectoryRoutes {
         return ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     }
 
-    private static JsonNode body(RoutingContext ctx, Json json) {
+    static JsonNode body(RoutingContext ctx, Json json) {
         try {
             return json.parse(bytes(ctx));
         } catch (DecodeException e) {

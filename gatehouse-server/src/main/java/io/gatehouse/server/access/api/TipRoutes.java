@@ -6,7 +6,6 @@ import io.gatehouse.core.policy.Reason;
 import io.gatehouse.core.policy.answer.ScreenText;
 import io.gatehouse.core.policy.answer.TipCatalog;
 import io.gatehouse.core.policy.authorize.CurrentDirectory;
-import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.access.directory.DirectoryEditor;
 import io.gatehouse.server.access.directory.Refusal;
@@ -15,14 +14,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code GET /api/access/tips} shows the built-in tips and the operator's overrides; {@code PUT} replaces the
  * overrides with {@code {"<language>": {"<REASON>": "<template>"}}}, where {@code {name}} is the person's name.
  */
 final class TipRoutes {
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})?");
     private static final int MAX_TEMPLATE = 64;
 
     private final CurrentDirectory current;
@@ -42,7 +39,7 @@ final class TipRoutes {
         DirectoryRoutes.guarded(ctx, () -> {
             var directory = current.lastKnown();
             if (directory == null) {
-                throw new Refusal(503, "", "the directory is still loading; try again in a moment");
+                throw Refusal.stillLoading();
             }
             ObjectNode body = Json.object();
             body.set("overrides", Json.standard().mapper().valueToTree(directory.tips().overrides()));
@@ -54,7 +51,7 @@ final class TipRoutes {
     private void put(RoutingContext ctx) {
         DirectoryRoutes.guarded(ctx, () -> {
             if (current.lastKnown() == null) {
-                throw new Refusal(503, "", "the directory is still loading; try again in a moment");
+                throw Refusal.stillLoading();
             }
             Map<String, Map<String, String>> overrides = read(ctx);
             Replies.when(ctx, editor.replaceTips(overrides), done -> get(ctx));
@@ -62,19 +59,13 @@ final class TipRoutes {
     }
 
     private static Map<String, Map<String, String>> read(RoutingContext ctx) {
-        JsonNode body;
-        try {
-            body = Json.standard().parse(ctx.body() == null || ctx.body().buffer() == null ? new byte[0]
-                    : ctx.body().buffer().getBytes());
-        } catch (DecodeException e) {
-            throw new Refusal(400, "body", e.getMessage());
-        }
+        JsonNode body = DirectoryRoutes.body(ctx, Json.standard());
         if (!body.isObject()) {
             throw new Refusal(400, "body", "expected {\"<language>\": {\"<REASON>\": \"<template>\"}}");
         }
         Map<String, Map<String, String>> overrides = new HashMap<>();
         for (var language : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
-            if (!LANGUAGE.matcher(language.getKey()).matches() || !language.getValue().isObject()) {
+            if (!TipCatalog.isLanguage(language.getKey()) || !language.getValue().isObject()) {
                 throw new Refusal(400, language.getKey(), "a language code (en, zh, pt-BR) naming an object of templates");
             }
             Map<String, String> templates = new HashMap<>();

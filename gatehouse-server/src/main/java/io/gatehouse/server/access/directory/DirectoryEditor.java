@@ -2,6 +2,7 @@ package io.gatehouse.server.access.directory;
 
 import io.gatehouse.core.policy.answer.TipCatalog;
 import io.gatehouse.core.policy.authorize.CurrentDirectory;
+import io.gatehouse.core.policy.directory.AccessRule;
 import io.gatehouse.core.policy.directory.Directory;
 import io.gatehouse.core.policy.directory.DirectoryEntry;
 import io.gatehouse.core.policy.directory.DirectoryPerson;
@@ -58,7 +59,7 @@ public final class DirectoryEditor implements AutoCloseable {
                     Directory loaded = tables.load(c, screenLength);
                     current.publish(loaded);
                     LOG.info("access directory loaded: {} people, {} doors, {} rules", loaded.count(DirectoryPerson.class),
-                            loaded.count(Door.class), loaded.count(io.gatehouse.core.policy.directory.AccessRule.class));
+                            loaded.count(Door.class), loaded.count(AccessRule.class));
                     return loaded;
                 } catch (SQLException e) {
                     LOG.warn("cannot load the access directory (attempt {}): {}", attempt, e.getMessage());
@@ -177,7 +178,7 @@ public final class DirectoryEditor implements AutoCloseable {
     private Directory loaded() {
         Directory directory = current.lastKnown();
         if (directory == null) {
-            throw new Refusal(503, "", "the directory is still loading; try again in a moment");
+            throw Refusal.stillLoading();
         }
         return directory;
     }
@@ -185,7 +186,7 @@ public final class DirectoryEditor implements AutoCloseable {
     private static void refuseProblems(List<Problem> problems) {
         if (!problems.isEmpty()) {
             Problem first = problems.get(0);
-            throw new Refusal(first.reason().startsWith("already") ? 409 : 400, first.field(), first.reason());
+            throw new Refusal(first.conflict() ? 409 : 400, first.field(), first.reason());
         }
     }
 

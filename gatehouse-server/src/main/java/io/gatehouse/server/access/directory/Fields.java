@@ -1,5 +1,6 @@
 package io.gatehouse.server.access.directory;
 
+import io.gatehouse.core.policy.answer.TipCatalog;
 import io.gatehouse.core.policy.directory.DoorSettings;
 import io.gatehouse.core.policy.directory.FailMode;
 import io.gatehouse.protocol.json.DecodeException;
@@ -11,7 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The strict side of the admin API's JSON: ids, names, zones, enumerations and settings, each refused with the
@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
  * ({@code validUnitl}) must not silently drop a restriction.
  */
 final class Fields {
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})?");
     static final int MAX_TEXT = 200;
     static final Set<String> SETTINGS = Set.of("minScore", "maxTemperature", "maskRequired", "failMode", "language");
 
@@ -130,7 +129,7 @@ final class Fields {
         }
         refuseUnknown(r, SETTINGS);
         String language = r.optString("language");
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
+        if (language != null && !TipCatalog.isLanguage(language)) {
             throw new DecodeException(r.pathOf("language"), "a language code such as en, zh or pt-BR");
         }
         return new DoorSettings(

@@ -16,6 +16,11 @@ public final class Refusal extends RuntimeException {
         this.reason = reason;
     }
 
+    /** The first load of the directory has not finished; writes and reads of the API wait for it. */
+    public static Refusal stillLoading() {
+        return new Refusal(503, "", "the directory is still loading; try again in a moment");
+    }
+
     public int status() {
         return status;
     }
