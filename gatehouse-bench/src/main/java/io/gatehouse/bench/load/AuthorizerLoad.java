@@ -43,14 +43,14 @@ public final class AuthorizerLoad {
         OpenLoop loop = new OpenLoop(100_000);
         try {
             loop.run(10_000, Duration.ofSeconds(5), i -> send(authorizer, loops, requests[(int) (i & 4095)])); // warm-up
-            System.out.printf("%10s %10s %9s %9s %9s %9s %9s %10s%n", "offered/s", "achieved/s", "p50 ms", "p99 ms",
-                    "p99.9 ms", "max ms", "overload", "fail-mode");
+            System.out.printf("%10s %10s %9s %9s %9s %9s %9s %7s %10s%n", "offered/s", "achieved/s", "p50 ms", "p99 ms",
+                    "p99.9 ms", "max ms", "overload", "failed", "fail-mode");
             for (String rate : rates) {
                 failModes.set(0);
                 OpenLoop.Result r = loop.run(Double.parseDouble(rate), step, i -> send(authorizer, loops, requests[(int) (i & 4095)]));
-                System.out.printf("%10.0f %10.0f %9.3f %9.3f %9.3f %9.3f %9d %10d%n", r.offeredRate(), r.achievedRate(),
+                System.out.printf("%10.0f %10.0f %9.3f %9.3f %9.3f %9.3f %9d %7d %10d%n", r.offeredRate(), r.achievedRate(),
                         r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9),
-                        r.latency().getMaxValue() / 1e6, r.overload(), failModes.get());
+                        r.latency().getMaxValue() / 1e6, r.overload(), r.failed(), failModes.get());
             }
         } finally {
             loops.shutdownNow();

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -134,7 +135,13 @@ public final class RemoteAuthorizer {
                 return CompletableFuture.completedFuture(fromVerdict(snapshot, local, now, List.of()));
             }
             waitingFor.set("the delegate to answer");
-            return delegate.ask(request, local.door()).handle((answer, error) -> error == null
+            CompletionStage<DelegateAnswer> asked;
+            try {
+                asked = delegate.ask(request, local.door());
+            } catch (RuntimeException e) {
+                asked = CompletableFuture.failedFuture(e);
+            }
+            return asked.handle((answer, error) -> error == null
                     ? fromDelegate(snapshot, local, answer, now)
                     : fromVerdict(snapshot, local, now, List.of("delegate failed (" + rootMessage(error)
                             + "); the local policy decided"))).toCompletableFuture();
