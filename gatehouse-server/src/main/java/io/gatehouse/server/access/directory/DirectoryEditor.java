@@ -64,6 +64,10 @@ public final class DirectoryEditor implements AutoCloseable {
                 } catch (SQLException e) {
                     LOG.warn("cannot load the access directory (attempt {}): {}", attempt, e.getMessage());
                     sleepASecond();
+                } catch (RuntimeException e) {
+                    // a stored entry that no longer reads: retrying cannot help, and doors get their fail-mode
+                    LOG.error("the access directory cannot be loaded; every request gets its fail-mode", e);
+                    throw e;
                 }
             }
         }, thread);
