@@ -60,8 +60,8 @@ final class OpenLoop {
 
         for (long i = 0; i < total; i++) {
             long due = start + (long) (i * intervalNanos);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
+            // parkNanos may return early: wait until the request is really due
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
             if (inFlight.get() >= maxInFlight) {
@@ -77,7 +77,7 @@ final class OpenLoop {
                 answer = java.util.concurrent.CompletableFuture.failedFuture(e);
             }
             answer.whenComplete((value, error) -> {
-                recorder.recordValue(Math.min(MAX_TRACKED_NANOS, System.nanoTime() - due));
+                recorder.recordValue(Math.max(0, Math.min(MAX_TRACKED_NANOS, System.nanoTime() - due)));
                 (error == null ? ok : failed).incrementAndGet();
                 inFlight.decrementAndGet();
                 done.countDown();
