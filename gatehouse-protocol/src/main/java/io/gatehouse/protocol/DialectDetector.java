@@ -50,7 +50,8 @@ public final class DialectDetector {
                 "media_device_ids")) {
             return MessageKind.SOPHON_CONFIG;
         }
-        if (hasAny(root, "identity_id", "ext_data", "media_device_id", "device_id")) {
+        if (hasAny(root, "identity_id", "ext_data", "device_id", "media_device_id", "media_device_ip", "user_type",
+                "recognize_face_image", "register_image")) {
             return MessageKind.SOPHON_EVENT;
         }
         if (hasAny(root, "begin_time", "end_time", "limit", "sort", "offset")) {
