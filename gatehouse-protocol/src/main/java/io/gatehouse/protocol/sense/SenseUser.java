@@ -114,7 +114,7 @@ public record SenseUser(
     }
 
     private FieldWriter putUserId(FieldWriter w, SenseVersion version) {
-        if (userId != null && !version.atLeast(SenseVersion.V1_2_1) && userId.matches("-?(0|[1-9]\\d{0,17})")) {
+        if (userId != null && !version.atLeast(SenseVersion.V1_2_1) && userId.matches("0|-?[1-9]\\d{0,17}")) {
             return w.put("user_id", Long.parseLong(userId));
         }
         return w.put("user_id", userId);
