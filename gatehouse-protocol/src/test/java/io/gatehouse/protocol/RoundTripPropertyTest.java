@@ -9,9 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.sense.SenseEnvelope;
+import io.gatehouse.protocol.sense.SenseGroup;
 import io.gatehouse.protocol.sense.SenseRecognition;
 import io.gatehouse.protocol.sense.SenseUnknownEvent;
+import io.gatehouse.protocol.sense.SenseUser;
 import io.gatehouse.protocol.sense.SenseVersion;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -95,9 +99,19 @@ class RoundTripPropertyTest {
 
     @Test
     void emptyUsersAndCjkNamesSurvive() {
-        qt().withExamples(300).forAll(MessageGenerators.recognition(SenseVersion.V1_3_0))
-                .assuming(r -> r.user() != null && (r.user().isEmpty() || r.user().name() != null))
-                .checkAssert(r -> assertThat(((SenseRecognition) roundTrip(r)).user()).isEqualTo(r.user()));
+        Gen<String> cjk = org.quicktheories.generators.SourceDSL.strings().betweenCodePoints(0x4E00, 0x9FFF).ofLengthBetween(1, 8);
+        Gen<SenseUser> users = org.quicktheories.generators.Generate.oneOf(
+                org.quicktheories.generators.Generate.constant(SenseUser.STRANGER),
+                cjk.zip(cjk, (name, group) -> new SenseUser(name, "5", 1, null, null, null, null, null, null, null,
+                        List.of(new SenseGroup("1", group)), Map.of())));
+        qt().withExamples(200).forAll(MessageGenerators.recognition(SenseVersion.V1_3_0), users)
+                .checkAssert((r, user) -> {
+                    SenseRecognition withUser = new SenseRecognition(r.version(), r.deviceSn(), r.trackId(),
+                            r.recognizeStatus(), r.recognitionType(), r.uuid(), r.recognizeScore(), r.livenessScore(),
+                            r.mask(), r.mode(), r.entryMode(), r.abnormalType(), r.rgbImage(), r.pass(), r.timestamp(),
+                            r.bodyTemperature(), user, r.extra());
+                    assertThat(((SenseRecognition) roundTrip(withUser)).user()).isEqualTo(user);
+                });
     }
 
     /**
