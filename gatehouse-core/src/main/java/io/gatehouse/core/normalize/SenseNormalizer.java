@@ -42,7 +42,7 @@ final class SenseNormalizer {
     AccessEvent recognition(SenseRecognition r, JsonNode original, Origin origin) throws DecodeException {
         // v0.0.1 records carry a face-track id, not a device serial: only the channel can name the device
         String serial = serial(r.deviceSn(), origin);
-        String eventId = r.uuid();
+        String eventId = blankToNull(r.uuid());
         String key = "sense/" + serial + "/" + (eventId != null ? eventId : Fingerprint.of(r.trackId(), r.timestamp(),
                 r.user() == null ? null : r.user().userId(), r.recognizeScore(), r.mode(), r.pass()));
         return new AccessEvent(
