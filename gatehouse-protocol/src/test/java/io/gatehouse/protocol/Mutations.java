@@ -18,6 +18,11 @@ public final class Mutations {
 
     /** One variant: {@code path} is the dotted path of the replaced value. */
     public record Mutation(String path, JsonNode replacement, JsonNode document) {
+        /** The error is about this value: its path, a field inside it, or the object holding it (a missing field). */
+        public boolean blames(io.gatehouse.protocol.json.DecodeException e) {
+            return e.path().isEmpty() || path.startsWith(e.path()) || e.path().startsWith(path);
+        }
+
         @Override
         public String toString() {
             return path + " := " + replacement;
