@@ -56,7 +56,7 @@ class WireImageTest {
                     assertThat(e.path()).isEqualTo("data.rgb_image");
                     assertThat(e.reason()).startsWith("expected base64 image data: Illegal base64 character");
                 });
-        // seed 000's placeholder is no base64 either
+        // the placeholder of seeds 000, 001 and 003 is no base64 either
         assertThatThrownBy(() -> WireImage.decode("data.rgb_image", "xxxxxxxxxxxxxx=", 1024))
                 .hasMessageStartingWith("data.rgb_image: expected base64 image data");
     }

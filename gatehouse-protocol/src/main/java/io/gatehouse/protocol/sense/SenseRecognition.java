@@ -174,7 +174,7 @@ public record SenseRecognition(
 
     /**
      * The {@code data} object in the shape of {@link #version}: its fields only, in the order the documents
-     * show them (seed 000 for v0.0.1 and v0.0.8, the v1.x samples after). Fields of other versions are not
+     * show them (seed 000 for v0.0.1, seed 001 for v0.0.8, seed 002 and the samples for v1.x). Fields of other versions are not
      * written; unknown fields the reader kept are, at the end.
      */
     @Override

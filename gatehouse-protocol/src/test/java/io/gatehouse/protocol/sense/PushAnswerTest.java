@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the record-push receiver answers. Seed 000's table names the text field {@code message} and its
+ * What the record-push receiver answers. Seeds 000 and 001: the table names the text field {@code message} and its
  * example {@code msg}: both are read, and the table's {@code message} is written.
  */
 class PushAnswerTest {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recognition record, event type 0, in every firmware version: seed 000 (v0.0.1 with trackID, v0.0.8),
+ * The recognition record, event type 0, in every firmware version: seed 000 (v0.0.1, with trackID), seed 001 (v0.0.8),
  * the v1.1.0 and v1.3.0 samples, seed 002's WebSocket example (v1.2.1). Each is read field by field,
  * interpreted with its version's tables, and written back in exactly its version's shape.
  */
@@ -44,8 +44,8 @@ class SenseRecognitionTest {
             }
             """;
 
-    /** Seed 000, the English example: deviceSN replaced trackID in v0.0.8; the user gained card numbers. */
-    static final String SEED_000_V008 = """
+    /** Seed 001 (the English push document): deviceSN replaced trackID in v0.0.8; the user gained card numbers. */
+    static final String SEED_001_V008 = """
             {
                 "type": 0,
                 "data": {
@@ -143,8 +143,8 @@ class SenseRecognitionTest {
     }
 
     @Test
-    void readsSeed000sV008RecordAndWritesItBackUnchanged() throws Exception {
-        SenseRecognition r = record(SEED_000_V008);
+    void readsSeed001sV008RecordAndWritesItBackUnchanged() throws Exception {
+        SenseRecognition r = record(SEED_001_V008);
 
         assertThat(r.version()).isEqualTo(SenseVersion.V0_0_8);
         assertThat(r.deviceSn()).isEqualTo("PS71HD01MC22C00014");
@@ -154,7 +154,7 @@ class SenseRecognitionTest {
         assertThat(r.recognitionType()).isNull();
         assertThat(r.bodyTemperature()).isNull();
 
-        assertThat(written(r)).isEqualTo(compact(SEED_000_V008));
+        assertThat(written(r)).isEqualTo(compact(SEED_001_V008));
     }
 
     @Test
