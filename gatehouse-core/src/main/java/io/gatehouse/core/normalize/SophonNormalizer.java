@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * Turns the SE box's recognitions into the neutral model. The box's events carry no box identity, so the
- * source serial comes from the {@link Origin} (the box the hub connected to), "unknown" without one. Scores above 1 are on the V6
- * document's 0..100 scale and are divided by 100; the original number is kept.
+ * source serial comes from the {@link Origin} (the box the hub connected to), "unknown" without one. Scores
+ * above 1 are on the V6 document's 0..100 scale and are divided by 100; the original number is kept.
  */
 final class SophonNormalizer {
     private final int maxImageBytes;

@@ -47,9 +47,8 @@ public record SenseRecognition(
 
     /** The fields each version's records carry; a field of another version is kept as sent. */
     private static final Map<SenseVersion, Set<String>> FIELDS = fieldsByVersion();
-    private static final Set<String> ALL_FIELDS = Set.of("deviceSN", "trackID", "recognizeStatus", "recognitionType",
-            "uuid", "recognizeScore", "livenessScore", "mask", "mode", "entry_mode", "abnormal_type", "rgb_image",
-            "pass", "timestamp", "bodyTemperature", "user");
+    private static final Set<String> ALL_FIELDS = plus(FIELDS.get(SenseVersion.V1_3_0), "trackID", "recognizeStatus",
+            "livenessScore");
 
     private static Map<SenseVersion, Set<String>> fieldsByVersion() {
         Set<String> old = Set.of("recognizeStatus", "recognizeScore", "livenessScore", "mask", "rgb_image", "pass",
@@ -174,8 +173,8 @@ public record SenseRecognition(
 
     /**
      * The {@code data} object in the shape of {@link #version}: its fields only, in the order the documents
-     * show them (seed 000 for v0.0.1, seed 001 for v0.0.8, seed 002 and the samples for v1.x). Fields of other versions are not
-     * written; unknown fields the reader kept are, at the end.
+     * show them (seed 000 for v0.0.1, seed 001 for v0.0.8, seed 002 and the samples for v1.x). Fields of
+     * other versions are not written; unknown fields the reader kept are, at the end.
      */
     @Override
     public ObjectNode dataJson() {
