@@ -116,6 +116,38 @@ class ProtocolCodecHostileTest {
         assertThat(e.reason()).contains("payload exceeds a decoder limit: Token count (100001) exceeds the maximum allowed (100000");
     }
 
+    /**
+     * Memory, not time: the bytes this thread allocates while decoding the worst payloads the limits let
+     * through stay within a few times the payload (docs/PROTOCOLS.md, "Decoder limits").
+     */
+    @Test
+    void decodingTheLargestAcceptedPayloadsAllocatesAFewTimesTheirSize() throws Exception {
+        byte[] oneHugeImage = ("{\"device_id\":\"c\",\"timestamp\":1767225605020,\"score\":0.7,\"reg_pic\":\""
+                + "A".repeat(limits.maxStringChars()) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        byte[] manyValues = ("{\"device_id\":\"c\",\"timestamp\":1767225605020,\"score\":0.7,\"x\":["
+                + "0,".repeat(limits.maxTokens() - 20) + "0]}").getBytes(StandardCharsets.US_ASCII);
+        byte[] tooManyValues = ("{\"x\":[" + "0,".repeat(limits.maxDocumentBytes() / 2 - 10) + "0]}")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        // measured on JDK 17: 26.5 MB for the 6.3 MB payload (Jackson decodes strings through a UTF-16 buffer),
+        // 1.3 MB for 100,000 values, 1.5 MB for 8 MB of values stopped at the token limit
+        assertThat(allocatedWhileDecoding(oneHugeImage)).isLessThan(5L * oneHugeImage.length);
+        assertThat(allocatedWhileDecoding(manyValues)).isLessThan(4L << 20);
+        assertThat(allocatedWhileDecoding(tooManyValues)).as("stopped at the token limit").isLessThan(4L << 20);
+    }
+
+    private long allocatedWhileDecoding(byte[] payload) {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(id);
+        try {
+            codec.decode(payload);
+        } catch (DecodeException e) {
+            // refused or not, the allocation is what counts here
+        }
+        return threads.getThreadAllocatedBytes(id) - before;
+    }
+
     @Test
     void duplicateKeysAreRefused() {
         refusedWith(refused("{\"type\":0,\"type\":1,\"data\":{}}"), "type", "Duplicate field 'type'");
