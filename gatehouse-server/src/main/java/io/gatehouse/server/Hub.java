@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.server.access.AccessControl;
 import io.gatehouse.server.auth.AdminAuth;
 import io.gatehouse.server.db.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,6 +42,7 @@ public final class Hub implements AutoCloseable {
             Router router = Router.router(vertx);
             router.get("/health/live").handler(ctx -> ctx.response().end("ok"));
             router.route("/api/*").handler(adminAuth);
+            AccessControl access = AccessControl.mount(vertx, router, database, metrics);
 
             HttpServer server = vertx.createHttpServer(new HttpServerOptions())
                     .requestHandler(router)
