@@ -32,6 +32,17 @@ class SimulatedSiteTest {
     }
 
     @Test
+    void plainHttpServesTheSameApiWithoutTls() throws Exception {
+        try (SimulatedSite site = SimulatedSite.start(SiteConfig.forTests().withTls(false).withCredentials("admin", "pw"));
+             TerminalClient client = new TerminalClient(site.vertx(), site.terminals().get(0))) {
+            assertThat(site.terminals().get(0).baseUrl()).startsWith("http://");
+            assertThat(site.terminals().get(0).ports()).containsOnlyKeys("http");
+            assertThat(client.get("/v1/device/info", client.basic()).code()).isEqualTo(200);
+            assertThat(client.get("/v1/device/info", null).code()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void addressesOutsideLoopbackAreRefused() {
         assertThatThrownBy(() -> LoopbackAddresses.from("192.168.1.10", 1)).hasMessageContaining("127.0.0.0/8");
         assertThat(LoopbackAddresses.from("127.0.1.1", 3)).isEqualTo(List.of("127.0.1.1", "127.0.1.2", "127.0.1.3"));

@@ -32,6 +32,9 @@ import java.util.UUID;
  * recognitions of the cameras each client listed in its configuration, in the box's document version.
  */
 public final class SeBox extends DeviceVerticle {
+    /** A configuration is a few camera ids; anything this large is refused (close 1009). */
+    static final int MAX_CONFIGURATION_BYTES = 64 * 1024;
+
     private final SeBoxConfig config;
     private final SplittableRandom random;
     private final List<BoxSubscriber> subscribers = new ArrayList<>();
@@ -72,7 +75,8 @@ public final class SeBox extends DeviceVerticle {
     private Future<Void> listen(int restAt, int webSocketAt) {
         rest = vertx.createHttpServer(new HttpServerOptions().setHost(config.address()).setPort(restAt))
                 .requestHandler(router);
-        webSocket = vertx.createHttpServer(new HttpServerOptions().setHost(config.address()).setPort(webSocketAt))
+        webSocket = vertx.createHttpServer(new HttpServerOptions().setHost(config.address()).setPort(webSocketAt)
+                        .setMaxWebSocketMessageSize(MAX_CONFIGURATION_BYTES))
                 .webSocketHandler(this::accept)
                 .requestHandler(req -> req.response().setStatusCode(400).end("port " + webSocketAt + " speaks WebSocket"));
         return rest.listen().compose(r -> {
@@ -85,15 +89,30 @@ public final class SeBox extends DeviceVerticle {
         BoxSubscriber subscriber = new BoxSubscriber(socket, config.version(), counters);
         subscribers.add(subscriber);
         socket.closeHandler(v -> subscribers.remove(subscriber));
-        socket.exceptionHandler(e -> socket.close());
-        socket.handler(payload -> {
-            long delay = network().delayMillis();
-            if (delay > 0) {
-                vertx.setTimer(delay, id -> subscriber.onMessage(payload));
-            } else {
-                subscriber.onMessage(payload);
-            }
-        });
+        socket.exceptionHandler(e -> tooBigOrBroken(socket, e));
+        // whole messages, however the client fragments them; above the limit Vert.x closes with 1009
+        socket.textMessageHandler(text -> receive(subscriber, Buffer.buffer(text)));
+        socket.binaryMessageHandler(bytes -> receive(subscriber, bytes));
+    }
+
+    /** Vert.x reports an oversized message or a protocol violation here; the client is told which. */
+    private void tooBigOrBroken(ServerWebSocket socket, Throwable e) {
+        counters.increment(Counter.REFUSED);
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("overflow") || message.toLowerCase(java.util.Locale.ROOT).contains("exceed")) {
+            socket.close((short) 1009, "configuration larger than " + MAX_CONFIGURATION_BYTES + " bytes");
+        } else {
+            socket.close((short) 1002, message.length() > 100 ? message.substring(0, 100) : message);
+        }
+    }
+
+    private void receive(BoxSubscriber subscriber, Buffer payload) {
+        long delay = network().delayMillis();
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> subscriber.onMessage(payload));
+        } else {
+            subscriber.onMessage(payload);
+        }
     }
 
     private void startCameras() {

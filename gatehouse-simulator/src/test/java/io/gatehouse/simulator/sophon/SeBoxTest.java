@@ -199,6 +199,24 @@ class SeBoxTest {
     }
 
     @Test
+    void anOversizedFrameClosesThatConnectionOnlyAndAnUnknownRestPathIsNotFound() {
+        Client client = connect(v5());
+        client.send("{\"event_list\":[\"" + "x".repeat(200_000) + "\"]}");
+        await().atMost(Duration.ofSeconds(5)).until(() -> client.closed().get() != null);
+        assertThat(client.closed().get()).startsWith("1009");
+
+        var response = Await.result(WebClient.create(v5Site.vertx())
+                .get(v5().restPort(), v5().address(), "/SophonDevice/api/Nothing").send());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(parse(response.bodyAsString()).path("msg").asText()).contains("/SophonDevice/api/Devices");
+
+        Client next = connect(v5());
+        next.send("{\"event_list\":[\"" + v5().cameras().get(0).id() + "\"]}");
+        awaitConfigured(v5(), v5().cameras().get(0).id());
+        Await.result(next.socket().close());
+    }
+
+    @Test
     void malformedOrMistypedConfigurationsAreRefusedAndTheBoxCarriesOn() {
         for (String bad : List.of("{\"event_list\":", "[1,2]", "{\"event_list\":\"all\"}", "{\"need_face\":\"yes\"}")) {
             Client client = connect(v5());

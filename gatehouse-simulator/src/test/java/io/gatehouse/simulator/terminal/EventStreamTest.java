@@ -90,6 +90,26 @@ class EventStreamTest {
     }
 
     @Test
+    void theDocumentsTrailingSlashPathWorksTooAndAMalformedMessageCanBeAskedFor() {
+        List<String> inbox = new CopyOnWriteArrayList<>();
+        String authorization;
+        try (TerminalClient client = new TerminalClient(site.vertx(), terminal)) {
+            authorization = client.basic();
+        }
+        WebSocket socket = Await.result(sockets.connect(new WebSocketConnectOptions().setHost(terminal.address())
+                .setPort(terminal.port()).setURI("/v1/event/").setSsl(true).addHeader("Authorization", authorization)));
+        socket.textMessageHandler(inbox::add);
+
+        Await.result(terminal.sendMalformed("websocket"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.size() == 1);
+        assertThat(inbox.get(0)).startsWith("{\"type\":0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Json.standard().parse(inbox.get(0)))
+                .isInstanceOf(io.gatehouse.protocol.json.DecodeException.class);
+        Await.result(socket.close());
+    }
+
+    @Test
     void withoutCredentialsTheUpgradeIsRefusedWith401() {
         Throwable refused = Await.failure(sockets.connect(new WebSocketConnectOptions().setHost(terminal.address())
                 .setPort(terminal.port()).setURI("/v1/event").setSsl(true)));
