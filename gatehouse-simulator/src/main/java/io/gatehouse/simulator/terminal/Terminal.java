@@ -4,15 +4,12 @@ import io.gatehouse.protocol.sense.AlarmStatus;
 import io.gatehouse.protocol.sense.AuthMode;
 import io.gatehouse.protocol.sense.DeviceFunctions;
 import io.gatehouse.protocol.sense.PushAnswer;
-import io.gatehouse.protocol.sense.RemoteAuthAnswer;
 import io.gatehouse.protocol.sense.SenseAlarm;
 import io.gatehouse.protocol.sense.SenseEvent;
 import io.gatehouse.protocol.sense.SenseRecognition;
-import io.gatehouse.protocol.sense.SenseUser;
 import io.gatehouse.protocol.sense.SenseVersion;
 import io.gatehouse.protocol.sense.SubscribeConfig;
 import io.gatehouse.protocol.sense.VerificationMode;
-import io.gatehouse.protocol.sense.VerifyCode;
 import io.gatehouse.simulator.device.Counter;
 import io.gatehouse.simulator.device.CounterSnapshot;
 import io.gatehouse.simulator.device.DeviceKind;
@@ -52,6 +49,7 @@ public final class Terminal extends DeviceVerticle {
     private EventStream stream;
     private RecordHistory history;
     private Recognitions recognitions;
+    private Doorkeeper doorkeeper;
     private DeviceFunctions functions;
     private long alarmSequence;
 
@@ -70,6 +68,7 @@ public final class Terminal extends DeviceVerticle {
         stream = new EventStream(counters);
         history = new RecordHistory(config.historyCapacity());
         recognitions = new Recognitions(config.serial(), config.version(), FaceImages.shared(), random.split());
+        doorkeeper = new Doorkeeper(authorizer, recognitions);
         functions = defaultFunctions(config.version());
         authorizer.configure(functions);
         if (config.subscription() != null) {
@@ -171,38 +170,10 @@ public final class Terminal extends DeviceVerticle {
         counters.increment(Counter.GENERATED);
         Credential presented = credential != null ? credential : person == null ? Credential.FACE : person.credential();
         Walkup walkup = recognitions.walkup(person, presented);
-        return decide(walkup).map(decision -> finish(walkup, decision));
+        return doorkeeper.decide(walkup, recordImage()).map(decision -> finish(walkup, decision));
     }
 
-    private record Decision(boolean pass, String tip, Passage.DecidedBy by, SenseUser identified) {
-        static Decision local(Walkup walkup, Passage.DecidedBy by) {
-            return new Decision(Recognitions.localPass(walkup), null, by, null);
-        }
-    }
-
-    private Future<Decision> decide(Walkup walkup) {
-        AuthMode mode = authorizer.mode();
-        boolean remote = (mode == AuthMode.REMOTE_DOOR_OPENING && Recognitions.localPass(walkup)
-                && walkup.credential().remoteVerifiable())
-                || (mode == AuthMode.SERVER_IDENTIFICATION && walkup.stranger());
-        if (!remote || !authorizer.configured()) {
-            return Future.succeededFuture(Decision.local(walkup, Passage.DecidedBy.LOCAL));
-        }
-        if (!authorizer.asking()) {
-            return Future.succeededFuture(Decision.local(walkup, Passage.DecidedBy.LOCAL_FALLBACK));
-        }
-        return authorizer.ask(recognitions.authRequest(walkup, recordImage()))
-                .map(answer -> remoteDecision(walkup, answer))
-                .otherwise(Decision.local(walkup, Passage.DecidedBy.LOCAL_AFTER_NO_ANSWER));
-    }
-
-    private Decision remoteDecision(Walkup walkup, RemoteAuthAnswer answer) {
-        SenseUser identified = walkup.stranger() && answer.pass() && answer.verifyCodeKnown() == VerifyCode.RECOGNIZED
-                && answer.userId() != null ? recognitions.identified(answer.userId(), answer.userName()) : null;
-        return new Decision(answer.pass(), answer.customTips(), Passage.DecidedBy.REMOTE, identified);
-    }
-
-    private Passage finish(Walkup walkup, Decision decision) {
+    private Passage finish(Walkup walkup, Doorkeeper.Decision decision) {
         if (decision.pass()) {
             counters.increment(Counter.DOOR_OPENED);
         }
