@@ -22,6 +22,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * A small HTTP API on loopback to drive a running site: list devices and their counters, make someone walk up,
@@ -75,7 +77,7 @@ public final class ControlApi implements AutoCloseable {
         return router;
     }
 
-    private void withDevice(RoutingContext ctx, java.util.function.Consumer<SimulatedDevice> action) {
+    private void withDevice(RoutingContext ctx, Consumer<SimulatedDevice> action) {
         String serial = ctx.pathParam("serial");
         site.device(serial).ifPresentOrElse(action, () -> error(ctx, 404, "no device " + serial));
     }
@@ -103,7 +105,7 @@ public final class ControlApi implements AutoCloseable {
     }
 
     private String randomPerson() {
-        Person person = roster.pick(java.util.concurrent.ThreadLocalRandom.current());
+        Person person = roster.pick(ThreadLocalRandom.current());
         return person == null ? Roster.STRANGER : person.id();
     }
 

@@ -7,6 +7,7 @@ import io.gatehouse.simulator.sophon.Camera;
 import io.gatehouse.simulator.sophon.SeBox;
 import io.gatehouse.simulator.terminal.Passage;
 import io.gatehouse.simulator.terminal.Terminal;
+import java.util.Locale;
 
 /** How the control API shows a device, a passage and a sighting as JSON. */
 final class DeviceView {
@@ -50,7 +51,7 @@ final class DeviceView {
         node.put("person", passage.personId());
         node.put("pass", passage.pass());
         node.put("tip", passage.tip());
-        node.put("decided_by", passage.decidedBy().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("decided_by", passage.decidedBy().name().toLowerCase(Locale.ROOT));
         node.set("record", passage.record().dataJson());
         return node;
     }

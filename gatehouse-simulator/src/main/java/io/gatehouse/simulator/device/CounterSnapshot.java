@@ -1,5 +1,6 @@
 package io.gatehouse.simulator.device;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,12 +60,12 @@ public record CounterSnapshot(long[] values, int cacheSize, int backlog) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof CounterSnapshot s && java.util.Arrays.equals(values, s.values)
+        return other instanceof CounterSnapshot s && Arrays.equals(values, s.values)
                 && cacheSize == s.cacheSize && backlog == s.backlog;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * java.util.Arrays.hashCode(values) + cacheSize) + backlog;
+        return 31 * (31 * Arrays.hashCode(values) + cacheSize) + backlog;
     }
 }

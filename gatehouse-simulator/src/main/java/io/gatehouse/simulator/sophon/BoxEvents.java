@@ -1,6 +1,7 @@
 package io.gatehouse.simulator.sophon;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatehouse.protocol.json.FieldWriter;
 import io.gatehouse.protocol.sophon.SophonConfig;
 import io.gatehouse.protocol.sophon.SophonDeviceType;
 import io.gatehouse.protocol.sophon.SophonEvent;
@@ -9,10 +10,11 @@ import io.gatehouse.protocol.sophon.SophonEventV6;
 import io.gatehouse.protocol.sophon.SophonExtData;
 import io.gatehouse.protocol.sophon.SophonPersonType;
 import io.gatehouse.protocol.sophon.SophonVersion;
-import io.gatehouse.protocol.json.FieldWriter;
 import io.gatehouse.simulator.device.FaceImages;
 import io.gatehouse.simulator.roster.Person;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes one sighting as the box's version shapes it, with images only where the client's configuration asked
@@ -82,7 +84,7 @@ final class BoxEvents {
         // addTime: when the person was registered (Unix seconds); a stable made-up date per person
         long addTime = 1_700_000_000L + Math.floorMod(p.id().hashCode(), 10_000_000);
         return FieldWriter.object().put("addTime", addTime).put("name", p.name()).put("type", s.personType().code())
-                .put("image_id", java.util.UUID.nameUUIDFromBytes(p.id().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+                .put("image_id", UUID.nameUUIDFromBytes(p.id().getBytes(StandardCharsets.UTF_8)).toString())
                 .build();
     }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -99,7 +100,7 @@ public final class SeBox extends DeviceVerticle {
     private void tooBigOrBroken(ServerWebSocket socket, Throwable e) {
         counters.increment(Counter.REFUSED);
         String message = String.valueOf(e.getMessage());
-        if (message.contains("overflow") || message.toLowerCase(java.util.Locale.ROOT).contains("exceed")) {
+        if (message.contains("overflow") || message.toLowerCase(Locale.ROOT).contains("exceed")) {
             socket.close((short) 1009, "configuration larger than " + MAX_CONFIGURATION_BYTES + " bytes");
         } else {
             socket.close((short) 1002, message.length() > 100 ? message.substring(0, 100) : message);

@@ -2,6 +2,7 @@ package io.gatehouse.simulator.sophon;
 
 import io.gatehouse.protocol.sophon.SophonVersion;
 import io.gatehouse.simulator.roster.Roster;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -30,8 +31,8 @@ public record SeBoxConfig(String boxId, SophonVersion version, String address, i
     /** {@code count} cameras with ids derived from the box id, so they are the same on every run. */
     public static List<Camera> cameras(String boxId, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new Camera(UUID.nameUUIDFromBytes((boxId + "/camera/" + i).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)).toString(), "camera-" + (i + 1)))
+                .mapToObj(i -> new Camera(UUID.nameUUIDFromBytes((boxId + "/camera/" + i).getBytes(StandardCharsets.UTF_8))
+                        .toString(), "camera-" + (i + 1)))
                 .toList();
     }
 }

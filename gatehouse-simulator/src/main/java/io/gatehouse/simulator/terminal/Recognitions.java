@@ -11,8 +11,10 @@ import io.gatehouse.protocol.sense.SenseVersion;
 import io.gatehouse.simulator.device.FaceImages;
 import io.gatehouse.simulator.roster.Credential;
 import io.gatehouse.simulator.roster.Person;
+import io.gatehouse.simulator.roster.PersonType;
 import io.gatehouse.simulator.roster.Roster;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -45,7 +47,7 @@ final class Recognitions {
     /** The face local verification sees: only a library person inside their window passes. */
     static boolean localPass(Walkup walkup) {
         Person person = walkup.person();
-        return person != null && person.type() != io.gatehouse.simulator.roster.PersonType.BLACKLIST
+        return person != null && person.type() != PersonType.BLACKLIST
                 && person.withinWindow(walkup.at());
     }
 
@@ -90,7 +92,7 @@ final class Recognitions {
 
     /** The user a server named when it identified a stranger ({@code auth_mode} 3). */
     SenseUser identified(String userId, String userName) {
-        return new SenseUser(userName, userId, 1, "", "", "", 0L, 0L, "", "", java.util.List.of(), Map.of());
+        return new SenseUser(userName, userId, 1, "", "", "", 0L, 0L, "", "", List.of(), Map.of());
     }
 
     static String groupId(String name) {
