@@ -20,8 +20,11 @@ class InspectCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private byte[] stdin = new byte[0];
+
     private int inspect(String... args) {
         CommandLine cli = Gatehouse.commandLine();
+        ((InspectCommand) cli.getSubcommands().get("inspect").getCommand()).stdin = new java.io.ByteArrayInputStream(stdin);
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];
@@ -80,5 +83,62 @@ class InspectCommandTest {
     void reportsAMissingFile() {
         assertThat(inspect(dir.resolve("nope.json").toString())).isEqualTo(InspectCommand.UNREADABLE);
         assertThat(err.toString()).contains("no such file");
+    }
+
+    @Test
+    void readsStandardInputGivenADash() throws Exception {
+        stdin = """
+                {"event_id":"8c1f","timestamp":1767225606020,"identity_id":"100000","identity_name":"小王",
+                 "user_type":"employee","score":82.05,"media_device_id":"04f98265-1fad-47e5-9dda-66e191272055"}
+                """.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(inspect("--device", "SE-LOBBY", "-")).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.at("/dialect/message").asText()).isEqualTo("SE-box recognition event");
+        assertThat(report.at("/event/source/deviceSerial").asText()).isEqualTo("SE-LOBBY");
+        assertThat(report.at("/event/scores/recognition").asDouble()).isEqualTo(0.8205);
+        assertThat(report.at("/event/dedupeKey").asText()).isEqualTo("sophon/SE-LOBBY/04f98265-1fad-47e5-9dda-66e191272055/8c1f");
+    }
+
+    @Test
+    void printsAConfigurationInItsDocumentedShape() throws Exception {
+        stdin = "{\"need_face\":\"true\",\"event_list\":[]}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(inspect("-")).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.at("/dialect/version").asText()).isEqualTo("V5");
+        assertThat(report.at("/message/need_face").isBoolean()).isTrue();
+        assertThat(report.has("event")).isFalse();
+    }
+
+    @Test
+    void refusesAnOversizedFileUnreadAndAnEmptyStandardInput() throws Exception {
+        Path big = dir.resolve("big.json");
+        try (var outFile = Files.newOutputStream(big)) {
+            byte[] block = new byte[1 << 20];
+            java.util.Arrays.fill(block, (byte) ' ');
+            for (int i = 0; i < 9; i++) {
+                outFile.write(block);
+            }
+        }
+
+        assertThat(inspect(big.toString())).isEqualTo(InspectCommand.INVALID);
+        assertThat(err.toString()).contains("holds more than the decoder's limit of 8388608 bytes; refused unread");
+
+        err.getBuffer().setLength(0);
+        assertThat(inspect("-")).isEqualTo(InspectCommand.INVALID);
+        assertThat(err.toString()).contains("inspect: invalid payload: empty payload");
+    }
+
+    @Test
+    void helpAnswersWhatItReadsWhyItRefusesAndWhatTheExitCodesMean() {
+        assertThat(inspect("--help")).isZero();
+
+        // picocli wraps lines at 80 columns
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("FILE|-", "--device", "--message", "any firmware from v0.0.1", "V5 and V6", "field path",
+                        "Python dict literal", "8 MB", "offline", "Exit status: 0 decoded, 1 invalid or oversized payload");
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.protocol.json.DecodeException;
+import io.gatehouse.protocol.sense.SenseEvent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +19,9 @@ public final class DialectDetector {
             throw new DecodeException("", "expected a JSON object, found " + root.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
         }
         JsonNode data = root.path("data");
-        if (root.has("type") && data.isObject()) {
-            return root.path("type").asInt(-1) == 1 ? MessageKind.ALARM : MessageKind.RECOGNITION;
+        if (root.has("type") && root.has("data")) {
+            // the event wrapper; its reader names a data that is not an object, or a type that is no number
+            return root.path("type").asInt(-1) == SenseEvent.TYPE_ALARM ? MessageKind.ALARM : MessageKind.RECOGNITION;
         }
         if (root.has("code") && (root.has("msg") || root.has("message") || root.has("data"))) {
             return envelopeKind(root, data);
@@ -48,7 +50,8 @@ public final class DialectDetector {
                 "media_device_ids")) {
             return MessageKind.SOPHON_CONFIG;
         }
-        if (hasAny(root, "identity_id", "ext_data", "media_device_id", "device_id")) {
+        if (hasAny(root, "identity_id", "ext_data", "device_id", "media_device_id", "media_device_ip", "user_type",
+                "recognize_face_image", "register_image")) {
             return MessageKind.SOPHON_EVENT;
         }
         if (hasAny(root, "begin_time", "end_time", "limit", "sort", "offset")) {

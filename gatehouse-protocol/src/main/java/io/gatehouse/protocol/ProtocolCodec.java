@@ -9,6 +9,7 @@ import io.gatehouse.protocol.json.Notes;
 import io.gatehouse.protocol.sense.SenseDecoder;
 import io.gatehouse.protocol.sophon.SophonDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /**
  * The entry point of the protocol library: bytes in, a typed message out (and back). {@link #decode} detects
@@ -73,13 +74,18 @@ public final class ProtocolCodec {
         return json.write(message.toJson());
     }
 
+    /**
+     * Parses {@code payload} as JSON. A Python dict literal, as the SE box's document prints its configuration
+     * ({@code {'need_face':True, ...}}), is refused like any other malformed JSON, with the reason spelled out:
+     * devices speak JSON, and guessing at another syntax would accept payloads no device sends.
+     */
     public JsonNode parse(byte[] payload) throws DecodeException {
         try {
             return json.parse(payload);
         } catch (DecodeException e) {
             if (looksLikePythonLiteral(payload)) {
-                throw new DecodeException(e.path(), e.reason() + " (this is a Python dict literal with single quotes"
-                        + " or True/False; devices take JSON, as json.dumps writes it)");
+                throw new DecodeException(e.path(), e.reason() + " (this looks like a Python dict literal, with"
+                        + " single-quoted names or True/False/None; send JSON, as Python's json.dumps writes it)");
             }
             throw e;
         }
@@ -98,11 +104,13 @@ public final class ProtocolCodec {
         }
     }
 
+    /** A single-quoted name, or a bare True/False/None where a value goes. */
+    private static final Pattern PYTHON_LITERAL = Pattern.compile(
+            "[{,]\\s*'[^'\\n]{0,200}'\\s*:|[:\\[,]\\s*(True|False|None)\\s*[,}\\]]");
+
     private static boolean looksLikePythonLiteral(byte[] payload) {
-        if (payload.length > 1 << 20) {
-            return false;
-        }
-        String text = new String(payload, StandardCharsets.UTF_8).strip();
-        return text.startsWith("{") && (text.contains("'") || text.matches("(?s).*[:\\s](True|False|None)\\b.*"));
+        // the first 64 KB tell; a larger payload is not a configuration
+        String head = new String(payload, 0, Math.min(payload.length, 1 << 16), StandardCharsets.UTF_8);
+        return head.stripLeading().startsWith("{") && PYTHON_LITERAL.matcher(head).find();
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.server;
 
 import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.EventStore;
+import io.gatehouse.server.access.AccessControl;
 import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.EventRoutes;
 import io.gatehouse.server.api.OpenApiDocument;
@@ -71,6 +72,7 @@ public final class Hub implements AutoCloseable {
                     .putHeader("Content-Type", "application/json").end(openApi));
             router.route("/api/*").handler(adminAuth);
             EventRoutes.mount(router, storage.reader());
+            AccessControl.mount(vertx, router, database, metrics);
             // device registry, receivers and connectors mount here: they append to storage.store(), add their
             // readiness checks to `readiness` and their meters to `metrics`
             router.errorHandler(400, ApiResponses::malformed);

@@ -45,6 +45,11 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("retention.interval", "1m", "How often retention checks its limits."),
             Setting.of("retention.batch", "500", "Events deleted per retention step (new events commit between steps)."));
 
+    /** The hub's own settings with the store's and retention's defaults (tests, embedding). */
+    public HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
+        this(bindHost, port, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS);
+    }
+
     public static HubConfig defaults() {
         try {
             return from(new ConfigSources(SETTINGS).resolve(null, Map.of(), Map.of()));
@@ -84,6 +89,10 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
         return "HubConfig[bind=" + bindHost + ", port=" + port + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
                 + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
                 + ", retention=" + retention + "]";
+    }
+
+    public HubConfig withBindHost(String host) {
+        return new HubConfig(host, port, dataDir, publicBaseUrl, adminToken, store, retention);
     }
 
     public HubConfig withPort(int newPort) {

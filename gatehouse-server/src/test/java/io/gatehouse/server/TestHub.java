@@ -26,8 +26,7 @@ public final class TestHub implements AutoCloseable {
     }
 
     public TestHub(HubConfig config) throws Exception {
-        this.hub = Hub.start(new HubConfig("127.0.0.1", config.port(), config.dataDir(), config.publicBaseUrl(),
-                config.adminToken(), config.store(), config.retention()));
+        this.hub = Hub.start(config.withBindHost("127.0.0.1"));
     }
 
     public URI uri(String pathAndQuery) {

@@ -40,8 +40,9 @@ final class SenseNormalizer {
     }
 
     AccessEvent recognition(SenseRecognition r, JsonNode original, Origin origin) throws DecodeException {
-        String serial = serial(r.deviceSn(), origin, r.trackId() == null ? null : "track-" + r.trackId());
-        String eventId = r.uuid();
+        // v0.0.1 records carry a face-track id, not a device serial: only the channel can name the device
+        String serial = serial(r.deviceSn(), origin);
+        String eventId = blankToNull(r.uuid());
         String key = "sense/" + serial + "/" + (eventId != null ? eventId : Fingerprint.of(r.trackId(), r.timestamp(),
                 r.user() == null ? null : r.user().userId(), r.recognizeScore(), r.mode(), r.pass()));
         return new AccessEvent(
@@ -61,7 +62,7 @@ final class SenseNormalizer {
     }
 
     AccessEvent authorizationRequest(RemoteAuthRequest r, JsonNode original, Origin origin) throws DecodeException {
-        String serial = serial(r.deviceSn(), origin, null);
+        String serial = serial(r.deviceSn(), origin);
         PersonType fromStatus = r.recognizeStatus() == null ? null : fromStatus(RecognizeStatus.of(r.recognizeStatus()));
         return new AccessEvent(
                 new EventSource(Family.SENSE_PASS, serial, null, origin.address(), r.dialect()),
@@ -80,7 +81,7 @@ final class SenseNormalizer {
     }
 
     AlarmEvent alarm(SenseAlarm a, JsonNode original, Origin origin) throws DecodeException {
-        String serial = serial(null, origin, null);
+        String serial = serial(null, origin);
         return new AlarmEvent(
                 new EventSource(Family.SENSE_PASS, serial, null, origin.address(), a.dialect()),
                 a.traceId(),
@@ -96,14 +97,11 @@ final class SenseNormalizer {
                 "sense/" + serial + "/alarm/" + a.traceId() + "/" + a.status());
     }
 
-    private static String serial(String fromPayload, Origin origin, String fallback) {
+    private static String serial(String fromPayload, Origin origin) {
         if (fromPayload != null && !fromPayload.isBlank()) {
             return fromPayload;
         }
-        if (origin.deviceSerial() != null) {
-            return origin.deviceSerial();
-        }
-        return fallback != null ? fallback : "unknown";
+        return origin.deviceSerial() != null ? origin.deviceSerial() : "unknown";
     }
 
     static Instant instantFromSeconds(long value) {

@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * Turns the SE box's recognitions into the neutral model. The box's events carry no box identity, so the
- * source serial comes from the {@link Origin} (the box the hub connected to). Scores above 1 are on the V6
- * document's 0..100 scale and are divided by 100; the original number is kept.
+ * source serial comes from the {@link Origin} (the box the hub connected to), "unknown" without one. Scores
+ * above 1 are on the V6 document's 0..100 scale and are divided by 100; the original number is kept.
  */
 final class SophonNormalizer {
     private final int maxImageBytes;
@@ -34,7 +34,7 @@ final class SophonNormalizer {
     AccessEvent v5(SophonEventV5 e, JsonNode original, Origin origin) throws DecodeException {
         SophonExtData ext = e.extData();
         String address = ext != null && ext.deviceIp() != null ? ext.deviceIp() : origin.address();
-        String box = box(origin, address);
+        String box = box(origin);
         SophonPersonType type = ext == null ? SophonPersonType.EMPLOYEE : ext.personTypeKnown();
         Images images = new Images(maxImageBytes)
                 .add(ImageKind.FACE_SNAPSHOT, "ext_data.recognize_face", ext == null ? null : ext.recognizeFace())
@@ -57,7 +57,7 @@ final class SophonNormalizer {
 
     AccessEvent v6(SophonEventV6 e, JsonNode original, Origin origin) throws DecodeException {
         String address = e.mediaDeviceIp() != null ? e.mediaDeviceIp() : origin.address();
-        String box = box(origin, address);
+        String box = box(origin);
         Images images = new Images(maxImageBytes)
                 .add(ImageKind.FACE_SNAPSHOT, "recognize_face_image", e.recognizeFaceImage())
                 .add(ImageKind.REGISTERED_PHOTO, "register_image", e.registerImage());
@@ -76,11 +76,12 @@ final class SophonNormalizer {
                 key(box, e.mediaDeviceId(), e.eventId(), e.timestamp(), e.identityId(), e.score()));
     }
 
-    private static String box(Origin origin, String address) {
-        if (origin.deviceSerial() != null) {
-            return origin.deviceSerial();
-        }
-        return address != null ? address : "unknown";
+    /**
+     * The box is named only by the channel: the addresses in an event (ext_data.device_ip, media_device_ip)
+     * are the camera's, and one box serves several cameras.
+     */
+    private static String box(Origin origin) {
+        return origin.deviceSerial() != null ? origin.deviceSerial() : "unknown";
     }
 
     private static String key(String box, String camera, String eventId, long timestamp, String identity, double score) {

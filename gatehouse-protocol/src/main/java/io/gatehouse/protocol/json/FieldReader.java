@@ -18,11 +18,18 @@ public final class FieldReader {
     private final JsonNode node;
     private final String path;
     private final Notes notes;
+    /** The field names this reader reads; {@code null} for all. */
+    private final Set<String> visible;
 
     private FieldReader(JsonNode node, String path, Notes notes) {
+        this(node, path, notes, null);
+    }
+
+    private FieldReader(JsonNode node, String path, Notes notes, Set<String> visible) {
         this.node = node;
         this.path = path;
         this.notes = notes;
+        this.visible = visible;
     }
 
     /** A reader for the document root, which must be an object. */
@@ -46,8 +53,16 @@ public final class FieldReader {
     }
 
     public boolean has(String name) {
-        JsonNode value = node.get(name);
-        return value != null && !value.isNull();
+        return value(name) != null;
+    }
+
+    /**
+     * A view of the same object that sees only {@code names}: the others read as absent. A version's reader
+     * uses it so that a field of another firmware version is kept as sent (see {@link #unknown(Set, Set, String)})
+     * instead of being read into a component that version's writer would drop.
+     */
+    public FieldReader limitedTo(Set<String> names) {
+        return new FieldReader(node, path, notes, names);
     }
 
     public String pathOf(String name) {
@@ -55,6 +70,9 @@ public final class FieldReader {
     }
 
     private JsonNode value(String name) {
+        if (visible != null && !visible.contains(name)) {
+            return null;
+        }
         JsonNode value = node.get(name);
         return value == null || value.isNull() ? null : value;
     }
@@ -103,7 +121,8 @@ public final class FieldReader {
         try {
             return number.longValueExact();
         } catch (ArithmeticException e) {
-            throw new DecodeException(pathOf(name), "expected a whole number, found " + number.toPlainString());
+            // never toPlainString(): "1e999999999" would become a billion digits
+            throw new DecodeException(pathOf(name), "expected a whole number, found " + describe(value(name)));
         }
     }
 
@@ -270,15 +289,26 @@ public final class FieldReader {
      * shows up in the decoder's report instead of vanishing.
      */
     public Map<String, JsonNode> unknown(Set<String> known) {
+        return unknown(known, Set.of(), null);
+    }
+
+    /**
+     * Like {@link #unknown(Set)}, for a message whose fields depend on the firmware version: a field in
+     * {@code otherVersions} is documented, but not for {@code version}; it is kept as sent and noted as such.
+     */
+    public Map<String, JsonNode> unknown(Set<String> known, Set<String> otherVersions, String version) {
         Map<String, JsonNode> extra = null;
         for (var it = node.fields(); it.hasNext(); ) {
             var field = it.next();
-            if (!known.contains(field.getKey())) {
+            String name = field.getKey();
+            if (!known.contains(name)) {
                 if (extra == null) {
                     extra = new LinkedHashMap<>();
                 }
-                extra.put(field.getKey(), field.getValue());
-                notes.add(pathOf(field.getKey()) + ": unknown field kept");
+                extra.put(name, field.getValue());
+                notes.add(pathOf(name) + (otherVersions.contains(name)
+                        ? ": documented for other versions than " + version + ", kept as sent"
+                        : ": unknown field kept"));
             }
         }
         return extra == null ? Map.of() : java.util.Collections.unmodifiableMap(extra);

@@ -36,6 +36,7 @@ public record DeviceFunctions(
         Map<String, JsonNode> extra) implements SenseMessage {
 
     public static final int MAX_TIMEOUT_TO_LOCAL_MINUTES = 60;
+    public static final String AUTH_EVENT_ADDRESS = "auth_event_address";
     private static final Set<String> FIELDS = Set.of("device_run_type", "mode", "strong_hint", "avatar_status",
             "name_status", "record", "record_image", "alarm_record", "auth_mode", "remote_authentication_address",
             "remote_auth_timeout_to_local_auth");
@@ -48,6 +49,16 @@ public record DeviceFunctions(
     public static DeviceFunctions remoteAuthorization(AuthMode mode, String address, int timeoutToLocalMinutes) {
         return new DeviceFunctions(null, null, null, null, null, null, null, null, mode.code(), address,
                 timeoutToLocalMinutes, Map.of());
+    }
+
+    /**
+     * {@code auth_event_address}: seed 000 says the record-push address of the deprecated
+     * {@code /v1/event/subscribe} moved into {@code /v1/device/functions} under this name, but no document shows
+     * its type or an example. It is kept as sent (among the unknown fields) and read here as text.
+     */
+    public String authEventAddress() {
+        JsonNode value = extra.get(AUTH_EVENT_ADDRESS);
+        return value == null || value.isNull() || value.isContainerNode() ? null : value.asText();
     }
 
     public AuthMode authModeKnown() {

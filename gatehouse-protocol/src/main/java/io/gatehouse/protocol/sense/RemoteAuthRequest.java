@@ -49,12 +49,17 @@ public record RemoteAuthRequest(
         return entryMode == null ? null : EntryMode.of(entryMode);
     }
 
+    /**
+     * The request has no {@code uuid}, so the version shows only in {@code entry_mode} and the user's fields:
+     * v1.3.0 with {@code entry_mode} or {@code pin}; v1.2.1 with groups, id number, remark or a string
+     * {@code user_id}; v1.1.0 (the oldest firmware documented with remote authorization) otherwise.
+     */
     static SenseVersion detectVersion(JsonNode body) {
         JsonNode user = body.path("user");
-        if (body.has("entry_mode") || user.has("pin")) {
+        if (SenseRecognition.hasAny(body, "entry_mode") || SenseRecognition.hasAny(user, "pin")) {
             return SenseVersion.V1_3_0;
         }
-        if (user.has("groups") || user.path("user_id").isTextual()) {
+        if (SenseRecognition.hasAny(user, "groups", "id_number", "remark") || user.path("user_id").isTextual()) {
             return SenseVersion.V1_2_1;
         }
         return SenseVersion.V1_1_0;

@@ -9,6 +9,9 @@ import io.gatehouse.protocol.MessageKind;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.json.FieldReader;
 import io.gatehouse.protocol.json.FieldWriter;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,9 +45,30 @@ public record SenseRecognition(
         SenseUser user,
         Map<String, JsonNode> extra) implements SenseEvent {
 
-    private static final Set<String> FIELDS = Set.of("deviceSN", "trackID", "recognizeStatus", "recognitionType",
-            "uuid", "recognizeScore", "livenessScore", "mask", "mode", "entry_mode", "abnormal_type", "rgb_image",
-            "pass", "timestamp", "bodyTemperature", "user");
+    /** The fields each version's records carry; a field of another version is kept as sent. */
+    private static final Map<SenseVersion, Set<String>> FIELDS = fieldsByVersion();
+    private static final Set<String> ALL_FIELDS = plus(FIELDS.get(SenseVersion.V1_3_0), "trackID", "recognizeStatus",
+            "livenessScore");
+
+    private static Map<SenseVersion, Set<String>> fieldsByVersion() {
+        Set<String> old = Set.of("recognizeStatus", "recognizeScore", "livenessScore", "mask", "rgb_image", "pass",
+                "mode", "user", "timestamp");
+        Set<String> v110 = Set.of("deviceSN", "recognitionType", "recognizeScore", "mask", "mode", "rgb_image",
+                "bodyTemperature", "pass", "timestamp", "user");
+        Map<SenseVersion, Set<String>> fields = new EnumMap<>(SenseVersion.class);
+        fields.put(SenseVersion.V0_0_1, plus(old, "trackID"));
+        fields.put(SenseVersion.V0_0_8, plus(old, "deviceSN"));
+        fields.put(SenseVersion.V1_1_0, v110);
+        fields.put(SenseVersion.V1_2_1, plus(v110, "uuid"));
+        fields.put(SenseVersion.V1_3_0, plus(v110, "uuid", "entry_mode", "abnormal_type"));
+        return fields;
+    }
+
+    static Set<String> plus(Set<String> base, String... more) {
+        Set<String> all = new HashSet<>(base);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     public SenseRecognition {
         extra = extra == null ? Map.of() : extra;
@@ -84,27 +108,40 @@ public record SenseRecognition(
         return abnormalType == null ? null : AbnormalType.of(abnormalType);
     }
 
-    /** Tells the version from the fields a record carries; each version added fields the older ones lack. */
+    /**
+     * Tells the version from the fields a record carries: each version added fields the older ones lack, so
+     * the newest version one of whose fields is present wins. Without any, a record with {@code trackID} and
+     * no {@code deviceSN} is v0.0.1, and anything else the oldest shape with a serial, v0.0.8.
+     */
     static SenseVersion detectVersion(JsonNode data) {
         JsonNode user = data.path("user");
-        if (data.has("entry_mode") || data.has("abnormal_type") || user.has("pin")) {
+        if (hasAny(data, "entry_mode", "abnormal_type") || hasAny(user, "pin")) {
             return SenseVersion.V1_3_0;
         }
-        if (data.has("uuid") || user.has("groups") || user.has("id_number") || user.has("remark")
-                || user.path("user_id").isTextual()) {
+        if (hasAny(data, "uuid") || hasAny(user, "groups", "id_number", "remark")) {
             return SenseVersion.V1_2_1;
         }
-        if (data.has("recognitionType") || data.has("bodyTemperature")) {
+        if (hasAny(data, "recognitionType", "bodyTemperature") || hasAny(user, "guest_time_start", "guest_time_end")) {
             return SenseVersion.V1_1_0;
         }
-        if (data.has("trackID") && !data.has("deviceSN")) {
+        if (hasAny(data, "trackID") && !hasAny(data, "deviceSN")) {
             return SenseVersion.V0_0_1;
         }
         return SenseVersion.V0_0_8;
     }
 
-    static SenseRecognition read(FieldReader r) throws DecodeException {
-        SenseVersion version = detectVersion(r.node());
+    static boolean hasAny(JsonNode node, String... names) {
+        for (String name : names) {
+            if (node.hasNonNull(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static SenseRecognition read(FieldReader all) throws DecodeException {
+        SenseVersion version = detectVersion(all.node());
+        FieldReader r = all.limitedTo(FIELDS.get(version));
         if (!r.has("deviceSN") && !r.has("trackID")) {
             throw new DecodeException(r.pathOf("deviceSN"), "required field is missing");
         }
@@ -131,39 +168,43 @@ public record SenseRecognition(
                 SenseTime.seconds(r, "timestamp"),
                 r.optDouble("bodyTemperature"),
                 user == null ? null : SenseUser.read(user, version),
-                r.unknown(FIELDS));
+                r.unknown(FIELDS.get(version), ALL_FIELDS, version.label()));
     }
 
+    /**
+     * The {@code data} object in the shape of {@link #version}: its fields only, in the order the documents
+     * show them (seed 000 for v0.0.1, seed 001 for v0.0.8, seed 002 and the samples for v1.x). Fields of
+     * other versions are not written; unknown fields the reader kept are, at the end.
+     */
     @Override
     public ObjectNode dataJson() {
         FieldWriter w = FieldWriter.object();
-        if (version.atLeast(SenseVersion.V0_0_8)) {
-            w.put("deviceSN", deviceSn);
-        } else {
-            w.put("trackID", trackId);
-        }
         if (version.atLeast(SenseVersion.V1_1_0)) {
-            w.put("recognitionType", recognitionType);
+            w.put("deviceSN", deviceSn).put("recognitionType", recognitionType);
+            if (version.atLeast(SenseVersion.V1_3_0)) {
+                w.put("entry_mode", entryMode).put("abnormal_type", abnormalType);
+            }
+            if (version.atLeast(SenseVersion.V1_2_1)) {
+                w.put("uuid", uuid);
+            }
+            w.put("recognizeScore", recognizeScore).put("mask", mask).put("mode", mode).put("rgb_image", rgbImage)
+                    .put("bodyTemperature", bodyTemperature).put("pass", pass).put("timestamp", timestamp);
+            if (user != null) {
+                w.put("user", user.toJson(version));
+            }
         } else {
             w.put("recognizeStatus", recognizeStatus);
-        }
-        if (version.atLeast(SenseVersion.V1_3_0)) {
-            w.put("entry_mode", entryMode).put("abnormal_type", abnormalType);
-        }
-        if (version.atLeast(SenseVersion.V1_2_1)) {
-            w.put("uuid", uuid);
-        }
-        w.put("recognizeScore", recognizeScore);
-        if (!version.atLeast(SenseVersion.V1_1_0)) {
-            w.put("livenessScore", livenessScore);
-        }
-        w.put("mask", mask).put("mode", mode).put("rgb_image", rgbImage);
-        if (version.atLeast(SenseVersion.V1_1_0)) {
-            w.put("bodyTemperature", bodyTemperature);
-        }
-        w.put("pass", pass).put("timestamp", timestamp);
-        if (user != null) {
-            w.put("user", user.toJson(version));
+            if (version == SenseVersion.V0_0_1) {
+                w.put("trackID", trackId);
+            } else {
+                w.put("deviceSN", deviceSn);
+            }
+            w.put("recognizeScore", recognizeScore).put("livenessScore", livenessScore).put("mask", mask)
+                    .put("rgb_image", rgbImage).put("pass", pass).put("mode", mode);
+            if (user != null) {
+                w.put("user", user.toJson(version));
+            }
+            w.put("timestamp", timestamp);
         }
         return w.putAll(extra).build();
     }

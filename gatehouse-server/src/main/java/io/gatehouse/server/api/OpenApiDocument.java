@@ -26,10 +26,14 @@ import java.util.stream.Stream;
  * The hub's OpenAPI document, assembled at start from every {@code openapi/*.yaml} fragment on the classpath, so each
  * feature describes its own endpoints in its own file. Fragments are merged in file-name order: objects merge key by
  * key, {@code tags} lists are joined, and the same key with two different values in two fragments is an error at
- * start naming the key and both files (two features claiming one path, or one schema name defined twice).
+ * start naming the key and both files (two features claiming one path, or one schema name defined twice). The
+ * first fragment ({@code 000-gatehouse.yaml}) owns the document's {@code openapi} version and {@code info}; a
+ * feature's fragment may carry its own, to stand alone as a document, and they are ignored here.
  */
 public final class OpenApiDocument {
     static final String DIRECTORY = "openapi";
+    /** Top-level keys the first fragment decides; later fragments' values are theirs alone. */
+    private static final java.util.Set<String> DOCUMENT_KEYS = java.util.Set.of("openapi", "info", "jsonSchemaDialect");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private OpenApiDocument() {
@@ -63,6 +67,9 @@ public final class OpenApiDocument {
             String key = path.isEmpty() ? field.getKey() : path + "/" + field.getKey();
             JsonNode existing = into.get(field.getKey());
             JsonNode value = field.getValue();
+            if (existing != null && path.isEmpty() && DOCUMENT_KEYS.contains(field.getKey())) {
+                continue;
+            }
             if (existing == null) {
                 into.set(field.getKey(), value.deepCopy());
                 origins.put(key, file);

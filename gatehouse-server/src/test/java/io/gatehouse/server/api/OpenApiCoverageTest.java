@@ -38,16 +38,17 @@ class OpenApiCoverageTest {
 
             List<String> missing = new ArrayList<>();
             int checked = 0;
-            for (Route route : hub.hub.routes()) {
-                String path = route.getPath();
-                if (path == null || route.methods() == null || route.methods().isEmpty() || !documented(path)) {
-                    continue; // handlers for a whole prefix (the admin token check), not endpoints
+            for (Endpoint endpoint : endpoints(hub.hub.routes(), "")) {
+                Route route = endpoint.route();
+                String path = endpoint.path();
+                if (!documented(path)) {
+                    continue;
                 }
                 String openApiPath = PATH_PARAM.matcher(path).replaceAll("{$1}");
                 for (HttpMethod method : route.methods()) {
                     checked++;
-                    JsonNode operation = document.path("paths").path(openApiPath)
-                            .path(method.name().toLowerCase(Locale.ROOT));
+                    JsonNode pathItem = document.path("paths").path(openApiPath);
+                    JsonNode operation = pathItem.path(method.name().toLowerCase(Locale.ROOT));
                     if (operation.isMissingNode()) {
                         missing.add(method + " " + openApiPath);
                         continue;
@@ -55,7 +56,8 @@ class OpenApiCoverageTest {
                     assertThat(operation.path("responses").size()).as(method + " " + path + " responses").isPositive();
                     Matcher params = PATH_PARAM.matcher(path);
                     while (params.find()) {
-                        assertThat(declares(document, operation, params.group(1)))
+                        assertThat(declares(document, operation, params.group(1))
+                                || declares(document, pathItem, params.group(1)))
                                 .as(method + " " + openApiPath + " declares path parameter " + params.group(1)).isTrue();
                     }
                 }
@@ -73,13 +75,39 @@ class OpenApiCoverageTest {
         assertThat(dangling).isEmpty();
     }
 
+    /** A route that answers requests, with its full path (a sub-router's routes under their mount point). */
+    private record Endpoint(String path, Route route) {
+    }
+
+    private static List<Endpoint> endpoints(List<Route> routes, String prefix) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (Route route : routes) {
+            String path = route.getPath();
+            if (path == null) {
+                continue; // a handler for every request (body handling), not an endpoint
+            }
+            String full = prefix + (prefix.isEmpty() ? path : stripTrailingSlash(path));
+            if (route.getSubRouter() != null) {
+                endpoints.addAll(endpoints(route.getSubRouter().getRoutes(), stripTrailingSlash(full)));
+            } else if (route.methods() != null && !route.methods().isEmpty()) {
+                endpoints.add(new Endpoint(full, route));
+            } // else: a handler for a whole prefix (the admin token check)
+        }
+        return endpoints;
+    }
+
+    private static String stripTrailingSlash(String path) {
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
+    }
+
     private static boolean documented(String path) {
         return path.startsWith("/api/") || path.startsWith("/health/") || path.equals("/metrics")
                 || path.equals("/openapi.json");
     }
 
-    private static boolean declares(JsonNode document, JsonNode operation, String name) {
-        for (JsonNode parameter : operation.path("parameters")) {
+    /** Whether an operation, or the path item holding it, declares the path parameter {@code name}. */
+    private static boolean declares(JsonNode document, JsonNode operationOrPathItem, String name) {
+        for (JsonNode parameter : operationOrPathItem.path("parameters")) {
             JsonNode p = parameter.has("$ref") ? resolve(document, parameter.path("$ref").asText()) : parameter;
             if (p.path("in").asText().equals("path") && p.path("name").asText().equals(name)) {
                 return true;

@@ -1,0 +1,31 @@
+package io.gatehouse.simulator;
+
+import io.vertx.core.Future;
+import java.util.concurrent.TimeUnit;
+
+/** Blocks a test thread on a Vert.x future, bounded so that a hung device fails the test instead of the build. */
+public final class Await {
+    private Await() {
+    }
+
+    public static <T> T result(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("the future failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static Throwable failure(Future<?> future) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected the future to fail");
+    }
+}
