@@ -81,6 +81,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void aPublicUrlDevicesCouldNotUseIsRefused() {
+        assertThat(serve(Map.of(), "--public-url", "192.0.2.10:8080")).isEqualTo(ServeCommand.CONFIG_ERROR);
+        assertThat(err.toString()).contains("public-url (from flag --public-url)").contains("http://");
+    }
+
+    @Test
     void helpListsEverySettingWithItsVariableAndDefault() {
         assertThat(serve(Map.of(), "--help")).isZero();
         assertThat(out.toString()).contains("GATEHOUSE_STORE_QUEUE_CAPACITY").contains("retention.max-age")

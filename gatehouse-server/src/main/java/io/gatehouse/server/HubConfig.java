@@ -71,8 +71,28 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 s.bytes("retention.max-size"),
                 positive(s, "retention.interval"),
                 s.integer("retention.batch", 1, 100_000));
-        return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), s.text("public-url"),
+        return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), publicUrl(s),
                 s.text("admin-token"), store, retention);
+    }
+
+    /** Devices are configured with this URL, so a malformed one must stop the hub rather than reach them. */
+    private static String publicUrl(Settings s) throws ConfigException {
+        String text = s.text("public-url");
+        if (text == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(text.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+                String url = uri.toString();
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new ConfigException("public-url (from " + s.source("public-url") + "): expected an http:// or https://"
+                + " URL with a host, such as http://192.0.2.10:8080, got '" + text + "'");
     }
 
     private static java.time.Duration positive(Settings s, String key) throws ConfigException {

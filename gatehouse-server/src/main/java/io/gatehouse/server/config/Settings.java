@@ -36,6 +36,12 @@ public final class Settings {
         return value == null ? null : value.raw();
     }
 
+    /** Where the value of {@code key} came from; {@code null} when it is not set. */
+    public String source(String key) {
+        Value value = value(key);
+        return value == null ? null : value.source();
+    }
+
     public int integer(String key, int min, int max) throws ConfigException {
         Value value = value(key);
         try {
