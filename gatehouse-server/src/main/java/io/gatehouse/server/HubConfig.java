@@ -6,7 +6,10 @@ import io.gatehouse.server.config.Setting;
 import io.gatehouse.server.config.Settings;
 import io.gatehouse.server.store.RetentionSettings;
 import io.gatehouse.server.store.StoreSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -82,21 +85,21 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             return null;
         }
         try {
-            java.net.URI uri = new java.net.URI(text.strip());
+            URI uri = new URI(text.strip());
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
                     && uri.getRawQuery() == null && uri.getRawFragment() == null) {
                 String url = uri.toString();
                 return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         throw new ConfigException("public-url (from " + s.source("public-url") + "): expected an http:// or https://"
                 + " URL with a host, such as http://192.0.2.10:8080, got '" + text + "'");
     }
 
-    private static java.time.Duration positive(Settings s, String key) throws ConfigException {
-        java.time.Duration duration = s.duration(key);
+    private static Duration positive(Settings s, String key) throws ConfigException {
+        Duration duration = s.duration(key);
         if (duration.isZero()) {
             throw new ConfigException(key + ": must be longer than 0");
         }

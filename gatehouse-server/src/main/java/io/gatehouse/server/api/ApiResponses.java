@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public final class ApiResponses {
 
     private static boolean decodes(String text) {
         try {
-            java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+            URLDecoder.decode(text, StandardCharsets.UTF_8);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

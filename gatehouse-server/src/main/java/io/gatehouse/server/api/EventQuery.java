@@ -5,6 +5,7 @@ import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventFilter;
 import io.gatehouse.core.store.EventType;
 import io.gatehouse.core.store.PageRequest;
+import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,18 +30,18 @@ record EventQuery(EventFilter filter, PageRequest page) {
 
     enum Order { ASC, DESC }
 
-    static EventQuery events(io.vertx.ext.web.RoutingContext ctx) throws BadParameter {
+    static EventQuery events(RoutingContext ctx) throws BadParameter {
         QueryParams params = QueryParams.of(ctx, names(FILTERS, PAGING));
         return new EventQuery(filter(params), page(params));
     }
 
-    static EventQuery alarms(io.vertx.ext.web.RoutingContext ctx) throws BadParameter {
+    static EventQuery alarms(RoutingContext ctx) throws BadParameter {
         QueryParams params = QueryParams.of(ctx, names(ALARM_FILTERS, PAGING));
         return new EventQuery(filter(params).withType(EventType.ALARM), page(params));
     }
 
     /** The filter of a live stream, and {@code after}: the sequence number to resume after. */
-    static EventFilter stream(io.vertx.ext.web.RoutingContext ctx) throws BadParameter {
+    static EventFilter stream(RoutingContext ctx) throws BadParameter {
         return filter(QueryParams.of(ctx, names(FILTERS, List.of("after"))));
     }
 

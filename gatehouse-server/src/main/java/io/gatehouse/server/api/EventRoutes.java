@@ -10,6 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +75,7 @@ public final class EventRoutes {
         long seq;
         try {
             seq = QueryParams.seq("seq", ctx.pathParam("seq"));
-            QueryParams.of(ctx, java.util.Set.of());
+            QueryParams.of(ctx, Set.of());
         } catch (BadParameter e) {
             ApiResponses.badParameter(ctx, e);
             return;
@@ -138,8 +141,8 @@ public final class EventRoutes {
     }
 
     /** Completes on the request's context: 500 (logged) when the store failed. */
-    private static <T> void answer(RoutingContext ctx, java.util.concurrent.CompletionStage<T> work,
-                                   java.util.function.Consumer<T> onSuccess) {
+    private static <T> void answer(RoutingContext ctx, CompletionStage<T> work,
+                                   Consumer<T> onSuccess) {
         Future.fromCompletionStage(work, ctx.vertx().getOrCreateContext()).onComplete(result -> {
             if (result.succeeded()) {
                 onSuccess.accept(result.result());

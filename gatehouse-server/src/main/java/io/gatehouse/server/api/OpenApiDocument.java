@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -33,7 +34,7 @@ import java.util.stream.Stream;
 public final class OpenApiDocument {
     static final String DIRECTORY = "openapi";
     /** Top-level keys the first fragment decides; later fragments' values are theirs alone. */
-    private static final java.util.Set<String> DOCUMENT_KEYS = java.util.Set.of("openapi", "info", "jsonSchemaDialect");
+    private static final Set<String> DOCUMENT_KEYS = Set.of("openapi", "info", "jsonSchemaDialect");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private OpenApiDocument() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The hub's event storage as one piece: the writer ({@link #store()}, where receivers append), the readers
@@ -91,7 +92,7 @@ public final class EventStorage implements AutoCloseable {
                 .orTimeout(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .handle((ok, failure) -> {
                     if (failure != null) {
-                        problems.add(failure instanceof java.util.concurrent.TimeoutException
+                        problems.add(failure instanceof TimeoutException
                                 ? "the store writer did not answer within " + PROBE_TIMEOUT_MILLIS + " ms"
                                 : "the database does not take writes: " + failure.getMessage());
                     }

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -216,7 +217,7 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         pool.shutdown();
-        pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        pool.awaitTermination(10, TimeUnit.SECONDS);
         for (Connection c : opened) {
             try {
                 c.close();

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 
 /** The store's meters, named {@code gatehouse.events.*}, {@code gatehouse.store.*} and {@code gatehouse.blobs.*}. */
 final class StoreMetrics {
@@ -45,7 +46,7 @@ final class StoreMetrics {
                 .description("Images that were already in the blob store (same SHA-256)").register(registry);
     }
 
-    <T> void gauge(String name, String description, T source, java.util.function.ToDoubleFunction<T> value) {
+    <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
         Gauge.builder(name, source, value).description(description).register(registry);
     }
 

@@ -5,10 +5,19 @@ import static io.gatehouse.server.TestHub.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatehouse.server.TestHub;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,20 +39,19 @@ class HealthRoutesTest {
 
     @Test
     void anyFailingCheckMakesTheHubNotReadyWithEveryReason() throws Exception {
-        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        Vertx vertx = Vertx.vertx();
         try {
-            io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
-            java.util.List<ReadinessCheck> checks = java.util.List.of(
-                    () -> java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of()),
-                    () -> java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of("device registry not loaded")),
-                    () -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("probe crashed")));
-            HealthRoutes.mount(router, checks, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
-                    io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
+            Router router = Router.router(vertx);
+            List<ReadinessCheck> checks = List.of(
+                    () -> CompletableFuture.completedFuture(List.of()),
+                    () -> CompletableFuture.completedFuture(List.of("device registry not loaded")),
+                    () -> CompletableFuture.failedFuture(new IllegalStateException("probe crashed")));
+            HealthRoutes.mount(router, checks, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get().actualPort();
-            HttpResponse<String> ready = java.net.http.HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                            .timeout(java.time.Duration.ofSeconds(30)).build(),
+            HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                            .timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(ready.statusCode()).isEqualTo(503);
             assertThat(json(ready).path("status").asText()).isEqualTo("not ready");
