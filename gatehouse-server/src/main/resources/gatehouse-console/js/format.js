@@ -22,6 +22,19 @@ export function time(iso) {
     + `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
+/** Only the clock ('09:00:00') for a time of the current day, else the whole time(). */
+export function shortTime(iso, now = new Date()) {
+  const full = time(iso);
+  return full.slice(0, 10) === time(now.toISOString()).slice(0, 10) ? full.slice(11) : full;
+}
+
+/** time() with the milliseconds, for forensics ('2026-01-01 09:00:00.300'). */
+export function preciseTime(iso) {
+  const full = time(iso);
+  const ms = new Date(iso).getUTCMilliseconds();
+  return full && ms ? full.replace(/(:\d\d)(Z?)$/, `$1.${pad(ms, 3)}$2`) : full;
+}
+
 /** The value of a datetime-local input for an instant, in the chosen zone. */
 export function inputTime(iso) {
   return iso ? time(iso).replace(' ', 'T').replace('Z', '') : '';

@@ -16,12 +16,17 @@ const VIEWS = { live, events, alarms, decisions, devices, health };
 const $ = (id) => document.getElementById(id);
 
 let current = null; // {abort: AbortController, cleanups: []}
+let shown = null;   // the name of the view on screen: moving to another one moves the focus to its heading
 
-/** '#/events/42?x=1' → {name: 'events', rest: ['42'], params} */
+/** '#/events/42?x=1' → {name: 'events', rest: ['42'], params}; an address that does not decode leads nowhere. */
 function route() {
   const [path, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
-  const [name = '', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
-  return { name, rest, params: new URLSearchParams(query) };
+  try {
+    const [name = '', ...rest] = path.split('/').filter(Boolean).map(decodeURIComponent);
+    return { name, rest, params: new URLSearchParams(query) };
+  } catch {
+    return { name: '', rest: [], params: new URLSearchParams() };
+  }
 }
 
 function leave() {
@@ -57,10 +62,14 @@ function show() {
     rerender: show,
   };
   const module = name === 'events' && rest.length ? event : VIEWS[name];
-  Promise.resolve(module.render(view, context)).catch((e) => {
+  const moved = shown !== null && shown !== module.title;
+  shown = module.title;
+  Promise.resolve(module.render(view, context)).then(() => {
+    if (moved) view.querySelector('h1')?.focus();
+  }, (e) => {
     if (e.name !== 'AbortError' && e.status !== 401) view.append(message('error', e.message));
   });
-  document.title = `${module.title ?? name} · Gatehouse console`;
+  document.title = `${module.title} · Gatehouse console`;
 }
 
 function signIn(reason) {

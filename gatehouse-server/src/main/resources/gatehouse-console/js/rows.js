@@ -2,7 +2,7 @@
 // caller puts it, each row a link to the event's detail.
 
 import { h } from './dom.js';
-import { ago, lateness, outcome, percent, personName, thumbnailOf, time, words } from './format.js';
+import { ago, lateness, outcome, percent, personName, shortTime, thumbnailOf, time, words } from './format.js';
 import { picture } from './images.js';
 
 const HEADINGS = ['Picture', 'Time', 'Person', 'Result', 'Device', 'Notes'];
@@ -44,7 +44,7 @@ function notes(event) {
   if (event.kind === 'AUTHORIZATION_REQUEST') list.push(h('span', { class: 'tag' }, 'authorization request'));
   if (event.person?.type === 'BLACKLISTED') list.push(h('span', { class: 'badge refuse' }, 'blacklisted'));
   if (event.scores?.recognition != null) list.push(h('span', { class: 'tag', title: 'recognition score' },
-    percent(event.scores.recognition)));
+    `score ${percent(event.scores.recognition)}`));
   if (event.bodyTemperature != null) list.push(h('span', { class: 'tag' }, `${event.bodyTemperature} °C`));
   if (event.type === 'alarm' && event.description) list.push(h('span', { class: 'tag' }, event.description));
   list.push(h('small', { class: 'channel' }, words(event.channel), ` · #${event.seq}`));
@@ -56,13 +56,13 @@ export function eventRow(event, fresh = false) {
   const name = personName(event) || 'event';
   return h('tr', { 'data-seq': event.seq, class: fresh ? 'fresh' : null },
     h('td', { class: 'pic' }, picture(thumbnailOf(event), `${name}, #${event.seq}`)),
-    h('td', { class: 'when' }, h('time', { datetime: event.occurredAt, title: `occurred ${event.occurredAt}` },
-      time(event.occurredAt)), h('small', { 'data-ago': event.occurredAt }, ago(event.occurredAt))),
+    h('td', { class: 'when' }, h('time', { datetime: event.occurredAt, title: `occurred ${time(event.occurredAt)}` },
+      shortTime(event.occurredAt)), h('small', { 'data-ago': event.occurredAt }, ago(event.occurredAt))),
     personCell(event),
     h('td', null, badge(outcome(event))),
     h('td', null, event.deviceId ?? '', h('small', null,
       [source.deviceSerial, source.cameraId && `camera ${source.cameraId}`].filter(Boolean).join(' · '))),
-    h('td', { class: 'notes' }, notes(event)));
+    h('td', { class: 'notes' }, h('div', null, notes(event))));
 }
 
 /** Refreshes the "3 min ago" texts under root. */

@@ -7,15 +7,21 @@ import { inputTime, instantOf } from './format.js';
 const RANGES = [['last hour', 3600], ['last 24 h', 86400], ['last 7 days', 7 * 86400]];
 
 /**
- * spec: {title, route, fields, caption, table() → {table, tbody}, fetch(query, cursor, signal) → {items, next},
+ * spec: {title, route, fields, table() → {table, tbody}, fetch(query, cursor, signal) → {items, next},
  * row(item) → element(s) for the tbody}. A field is {name, label, kind: 'time' | 'text' | 'select',
  * options, placeholder, more} (more: shown under "More filters").
  */
-export async function searchView(view, { params, signal }, spec) {
-  const form = filterForm(spec, params);
+export async function searchView(view, { params, signal, rerender }, spec) {
+  // searching again with the same filters reloads the results
+  const go = (hash) => {
+    if (location.hash === hash) rerender();
+    else location.hash = hash;
+  };
+  const form = filterForm(spec, params, go);
   const status = h('p', { class: 'result-status', role: 'status' });
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more');
   const { table, tbody } = spec.table();
+  table.hidden = true;
   const results = h('div', { class: 'results' }, table);
   view.append(h('div', { class: 'view-head' }, h('h1', { tabindex: '-1' }, spec.title)), form, status, results,
     h('div', { class: 'pager' }, more));
@@ -47,7 +53,7 @@ export async function searchView(view, { params, signal }, spec) {
   await load();
 }
 
-function filterForm(spec, params) {
+function filterForm(spec, params, go) {
   const controls = spec.fields.map((f) => [f, control(f, params.get(f.name))]);
   const main = controls.filter(([f]) => !f.more).map(([f, c]) => field(f.label, c, f.hint));
   const extra = controls.filter(([f]) => f.more);
@@ -75,11 +81,11 @@ function filterForm(spec, params) {
       const value = f.kind === 'time' ? instantOf(c.value) : c.value.trim();
       if (value) query.set(f.name, value);
     }
-    location.hash = `#/${spec.route}${query.size ? `?${query}` : ''}`;
+    go(`#/${spec.route}${query.size ? `?${query}` : ''}`);
   });
   form.addEventListener('reset', (e) => {
     e.preventDefault();
-    location.hash = `#/${spec.route}`;
+    go(`#/${spec.route}`);
   });
   return form;
 }

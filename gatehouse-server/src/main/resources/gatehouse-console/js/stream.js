@@ -35,11 +35,6 @@ export class LiveStream {
     this.wake?.();
   }
 
-  /** Reconnects at once (the operator pressed "reconnect now"). */
-  now() {
-    this.wake?.();
-  }
-
   async run() {
     while (!this.stopped) {
       const outcome = await this.connectOnce();

@@ -3,7 +3,7 @@
 
 import { json } from '../api.js';
 import { facts, h } from '../dom.js';
-import { ago, time, words } from '../format.js';
+import { ago, shortTime, time, words } from '../format.js';
 import { badge } from '../rows.js';
 import { named, searchView, yesNo } from '../search.js';
 
@@ -57,7 +57,7 @@ function rows(d) {
   const person = d.personName || d.personId ? [h('strong', null, d.personName ?? ''),
     d.personId ? h('small', null, `id ${d.personId}`) : null] : h('span', { class: 'unnamed' }, 'nobody named');
   return [h('tr', null,
-    h('td', { class: 'when' }, h('time', { datetime: d.decidedAt, title: d.decidedAt }, time(d.decidedAt)),
+    h('td', { class: 'when' }, h('time', { datetime: d.decidedAt, title: time(d.decidedAt) }, shortTime(d.decidedAt)),
       h('small', null, ago(d.decidedAt))),
     h('td', null, person),
     h('td', null, d.doorId ?? h('span', { class: 'unnamed' }, 'unknown door'),

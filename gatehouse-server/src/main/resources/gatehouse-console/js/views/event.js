@@ -3,13 +3,13 @@
 
 import { json } from '../api.js';
 import { facts, h } from '../dom.js';
-import { coded, lateness, outcome, percent, time, words } from '../format.js';
+import { coded, lateness, outcome, percent, preciseTime, time, words } from '../format.js';
 import { figure } from '../images.js';
 import { badge } from '../rows.js';
 
 export const title = 'Event';
 
-const when = (iso) => (iso ? h('time', { datetime: iso, title: iso }, time(iso)) : null);
+const when = (iso) => (iso ? h('time', { datetime: iso, title: iso }, preciseTime(iso)) : null);
 const search = (params, text) => h('a', { href: `#/events?${new URLSearchParams(params)}` }, text);
 
 function hubFacts(e) {
@@ -76,23 +76,24 @@ export async function render(view, { rest, signal }) {
   if (!/^\d+$/.test(seq)) throw new Error(`"${seq}" is not an event number`);
   const e = await json(`api/events/${seq}`, { signal });
   const { payload, ...normalized } = e;
-  const name = e.type === 'alarm' ? (coded(e.code) || 'Alarm') : (e.person?.name
+  const name = e.type === 'alarm' ? `Alarm: ${e.code?.meaning || words(e.code?.name) || 'undocumented'}` : (e.person?.name
     ?? (e.person?.type === 'STRANGER' ? 'Stranger' : 'Unknown person'));
   const images = e.images ?? [];
   view.append(
     h('div', { class: 'view-head' },
       h('a', { href: '#/events', class: 'back', onclick: (ev) => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, '← Back'),
       h('h1', { tabindex: '-1', class: 'event-title' }, name), badge(outcome(e)),
+      e.person?.type === 'BLACKLISTED' ? badge({ label: 'blacklisted', tone: 'refuse' }) : null,
+      e.late ? h('span', { class: 'badge late' }, lateness(e.lateBySeconds)) : null,
       h('span', { class: 'seq' }, `event #${e.seq}`)),
     h('div', { class: 'detail' },
       h('section', { class: 'pictures', 'aria-label': 'Images' },
         images.length ? images.map((i, n) => figure(i, `${name}: ${words(i.kind)} ${n + 1}`))
           : h('p', { class: 'message empty' }, 'The device sent no image with this event.')),
-      h('section', { class: 'fields', 'aria-label': 'Fields' },
-        h('h2', null, e.type === 'alarm' ? 'Alarm' : 'Person and recognition'),
-        facts(e.type === 'alarm' ? alarmFacts(e) : accessFacts(e)),
-        h('h2', null, 'Where and how it arrived'),
-        facts(hubFacts(e)))),
+      h('div', { class: 'fields' },
+        h('section', null, h('h2', null, e.type === 'alarm' ? 'Alarm' : 'Person and recognition'),
+          facts(e.type === 'alarm' ? alarmFacts(e) : accessFacts(e))),
+        h('section', null, h('h2', null, 'Where and how it arrived'), facts(hubFacts(e))))),
     jsonBlock('Normalized event (JSON)', normalized),
     payload !== undefined ? jsonBlock('Payload as the device sent it (images replaced by blob:sha256: references)', payload) : null);
 }
