@@ -67,7 +67,9 @@ function show() {
   Promise.resolve(module.render(view, context)).then(() => {
     if (moved) view.querySelector('h1')?.focus();
   }, (e) => {
-    if (e.name !== 'AbortError' && e.status !== 401) view.append(message('error', e.message));
+    if (e.name === 'AbortError' || e.status === 401) return;
+    view.append(message('error', e instanceof TypeError ? `The hub did not answer (${e.message}). Is it running?`
+      : e.message));
   });
   document.title = `${module.title} · Gatehouse console`;
 }

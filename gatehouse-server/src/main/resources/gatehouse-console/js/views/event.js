@@ -29,7 +29,7 @@ function hubFacts(e) {
 
 function accessFacts(e) {
   const p = e.person ?? {};
-  const window = p.visitorWindow ? `${time(p.visitorWindow.from) || '…'} – ${time(p.visitorWindow.until) || '…'}` : null;
+  const visit = p.visitorWindow ? `${time(p.visitorWindow.from) || '…'} – ${time(p.visitorWindow.until) || '…'}` : null;
   return [
     ['Kind', words(e.kind)],
     ['Person', p.name ?? (p.type === 'STRANGER' ? 'stranger' : null)],
@@ -39,7 +39,7 @@ function accessFacts(e) {
     ['ID number', p.idNumber],
     ['Cards', p.cards?.join(', ')],
     ['Groups', p.groups?.map((g) => (g.name ? `${g.name} (${g.id ?? '–'})` : g.id)).join(', ')],
-    ['Visitor window', window],
+    ['Visitor window', visit],
     ['Remark', p.remark],
     ['Verification', coded(e.outcome?.verification)],
     ['Entry', coded(e.outcome?.entry)],

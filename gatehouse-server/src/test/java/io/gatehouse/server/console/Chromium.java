@@ -24,11 +24,14 @@ final class Chromium {
     private Chromium() {
     }
 
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
     /** Skips the calling test, with the reason, when the browser or its driver is not installed. */
     static void assumeInstalled() {
-        assumeTrue(Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER),
-                "the console's browser tests need " + BROWSER + " and " + DRIVER
-                        + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+        assumeTrue(installed(), "the console's browser tests need " + BROWSER + " and " + DRIVER
+                + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
     }
 
     /** A fresh headless browser with its own profile in {@code profile}, of the given window size. */
