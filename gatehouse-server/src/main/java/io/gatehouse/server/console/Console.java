@@ -21,7 +21,7 @@ public final class Console {
      * the token and shown through {@code blob:} URLs); requests only to the hub; never framed.
      */
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' blob: data:",
+            "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' blob:",
             "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'");
     /** Files have no version in their names: let the browser keep them but ask the hub each time (a cheap 304). */
     static final String CACHE_CONTROL = "no-cache";
