@@ -162,6 +162,46 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(rowOf(missed))).hasSize(1);
     }
 
+    @Test
+    void whenTheHubStopsAcceptingTheTokenTheConsoleSaysSoAndAsksAgain() throws Exception {
+        signedIn("#/live");
+        waitUntilLive();
+        restartHub("a-new-admin-token");
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-message"),
+                    "no longer accepts the token of this session (401 Unauthorized)"));
+            assertThat(browser.findElement(By.id("nav")).isDisplayed()).isFalse();
+            assertThat(browser.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        } finally {
+            restartHub(TestHub.TOKEN);
+        }
+    }
+
+    @Test
+    void theStreamParserReadsEventsSplitAnywhereWithEveryKindOfLineEnd() {
+        signedIn("#/health");
+        Object read = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('./js/stream.js').then(({ EventStreamParser }) => {
+                  const events = [];
+                  let retry = null;
+                  const parser = new EventStreamParser((e) => events.push(e), (ms) => { retry = ms; });
+                  ['retry: 2000\\n\\nid: 4', '1\\r', '\\nevent: access\\r\\ndata: {"seq"', ':41}\\r\\n\\r',
+                   '\\n: keep-alive\\n\\n', 'id: 42\\revent: alarm\\rdata: a\\rdata:b\\r\\r', 'data: no end yet']
+                    .forEach((chunk) => parser.push(chunk));
+                  done(JSON.stringify({ events, retry }));
+                });""");
+        assertThat(read).isEqualTo("{\"events\":["
+                + "{\"id\":\"41\",\"type\":\"access\",\"data\":\"{\\\"seq\\\":41}\"},"
+                + "{\"id\":\"42\",\"type\":\"alarm\",\"data\":\"a\\nb\"}],\"retry\":2000}");
+    }
+
+    private void restartHub(String token) throws Exception {
+        int port = hub.hub.port();
+        hub.close();
+        hub = new TestHub(HubConfig.defaults().withPort(port).withDataDir(data).withAdminToken(token));
+    }
+
     private Ingested visit(Person person, boolean pass, Instant at) {
         return SiteEvents.recognition(SERIAL, DevicePayloads.DEVICE_ID, "visit-" + (++uuids), person, pass, 0.93, at,
                 at.plusMillis(300), Portraits.jpeg(uuids));
