@@ -152,8 +152,11 @@ class ConsoleBrowserTest {
         int port = hub.hub.port();
         hub.close();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".stream-state"), "trying again"));
+        long missed;
+        try (TestHub elsewhere = new TestHub(data)) { // the same store on another port: the console cannot see it
+            missed = elsewhere.append(visit(new Person("8", "佐藤 花子", 1, "総務"), true, T0.plusSeconds(120))).seq();
+        }
         hub = new TestHub(HubConfig.defaults().withPort(port).withDataDir(data).withAdminToken(TestHub.TOKEN));
-        long missed = hub.append(visit(new Person("8", "佐藤 花子", 1, "総務"), true, T0.plusSeconds(120))).seq();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(rowOf(missed)));
         waitUntilLive();
