@@ -7,6 +7,7 @@ import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.EventRoutes;
 import io.gatehouse.server.api.OpenApiDocument;
 import io.gatehouse.server.auth.AdminAuth;
+import io.gatehouse.server.console.Console;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.health.HealthRoutes;
 import io.gatehouse.server.health.ReadinessCheck;
@@ -73,6 +74,7 @@ public final class Hub implements AutoCloseable {
             router.route("/api/*").handler(adminAuth);
             EventRoutes.mount(router, storage.reader());
             AccessControl.mount(vertx, router, database, metrics);
+            Console.mount(router);
             // device registry, receivers and connectors mount here: they append to storage.store(), add their
             // readiness checks to `readiness` and their meters to `metrics`
             router.errorHandler(400, ApiResponses::malformed);
