@@ -1,0 +1,73 @@
+package io.gatehouse.server.connect;
+
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The TLS side of one device's clients (Web API and WebSocket alike), from its {@link TlsTrust}: a
+ * {@link CertificatePin} without host-name verification for trust on first use, a PEM trust store with
+ * host-name verification for a CA file, or trust-all for the explicit insecure mode.
+ */
+final class DeviceTls {
+    private static final Set<String> PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
+    private final DeviceEndpoint endpoint;
+    private final CertificatePin pin;
+
+    DeviceTls(DeviceEndpoint endpoint, Consumer<String> onFirstPin) {
+        this.endpoint = endpoint;
+        TlsTrust trust = endpoint.trust();
+        this.pin = endpoint.tls() && trust.mode() == TlsTrust.Mode.TRUST_ON_FIRST_USE
+                ? new CertificatePin(trust.pinnedSha256(), onFirstPin) : null;
+        if (endpoint.tls() && trust.mode() == TlsTrust.Mode.CA_FILE && !Files.isReadable(trust.caFile())) {
+            throw new IllegalArgumentException("device " + endpoint.deviceId() + ": CA file " + trust.caFile()
+                    + " is not readable");
+        }
+    }
+
+    /** The pin, or {@code null} when the device is not in trust-on-first-use mode. */
+    CertificatePin pin() {
+        return pin;
+    }
+
+    HttpClientOptions apply(HttpClientOptions options) {
+        if (endpoint.tls()) {
+            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost());
+            if (insecure()) {
+                options.setTrustAll(true);
+            } else {
+                options.setTrustOptions(trustOptions());
+            }
+        }
+        return options;
+    }
+
+    WebSocketClientOptions apply(WebSocketClientOptions options) {
+        if (endpoint.tls()) {
+            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost());
+            if (insecure()) {
+                options.setTrustAll(true);
+            } else {
+                options.setTrustOptions(trustOptions());
+            }
+        }
+        return options;
+    }
+
+    private boolean insecure() {
+        return endpoint.trust().mode() == TlsTrust.Mode.INSECURE;
+    }
+
+    /** Only a CA-signed certificate is expected to name the device's address. */
+    private boolean verifyHost() {
+        return endpoint.trust().mode() == TlsTrust.Mode.CA_FILE;
+    }
+
+    private TrustOptions trustOptions() {
+        return pin != null ? TrustOptions.wrap(pin) : new PemTrustOptions().addCertPath(endpoint.trust().caFile().toString());
+    }
+}
