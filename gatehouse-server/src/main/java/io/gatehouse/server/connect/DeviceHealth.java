@@ -32,7 +32,10 @@ final class DeviceHealth {
         publish();
     }
 
-    /** The WebSocket's complaint, or {@code null} when it is fine (or not wanted). */
+    /**
+     * The WebSocket's complaint, or {@code null} when it is fine (or not wanted). {@link DeviceState#CONNECTING}
+     * while it is being opened keeps a configured device from counting as ONLINE before it streams.
+     */
     void socket(DeviceState state, String reason) {
         socket = state;
         socketReason = reason;
@@ -57,7 +60,8 @@ final class DeviceHealth {
     }
 
     private void publish() {
-        boolean socketWorse = socket != null && socket.severity() > api.severity();
+        boolean socketWorse = socket != null && (socket.severity() > api.severity()
+                || socket == DeviceState.CONNECTING && api == DeviceState.ONLINE);
         DeviceState state = socketWorse ? socket : api;
         String reason = socketWorse ? socketReason : apiReason;
         if (stopped || state == reported && Objects.equals(reason, reportedReason)) {
@@ -65,7 +69,7 @@ final class DeviceHealth {
         }
         reported = state;
         reportedReason = reason;
-        if (state == DeviceState.ONLINE) {
+        if (state == DeviceState.ONLINE || state == DeviceState.CONNECTING) {
             LOG.info("device {}: {} ({})", deviceId, state, reason);
         } else {
             LOG.warn("device {}: {} ({})", deviceId, state, reason);

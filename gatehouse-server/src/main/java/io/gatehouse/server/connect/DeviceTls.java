@@ -5,7 +5,9 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -16,10 +18,13 @@ import java.util.function.Consumer;
 final class DeviceTls {
     private static final Set<String> PROTOCOLS = Set.of("TLSv1.2", "TLSv1.3");
     private final DeviceEndpoint endpoint;
+    private final long handshakeMillis;
     private final CertificatePin pin;
 
-    DeviceTls(DeviceEndpoint endpoint, Consumer<String> onFirstPin) {
+    /** {@code handshakeTimeout}: a path that carries no bytes must not hold a handshake for Vert.x's default 10 s. */
+    DeviceTls(DeviceEndpoint endpoint, Duration handshakeTimeout, Consumer<String> onFirstPin) {
         this.endpoint = endpoint;
+        this.handshakeMillis = handshakeTimeout.toMillis();
         TlsTrust trust = endpoint.trust();
         this.pin = endpoint.tls() && trust.mode() == TlsTrust.Mode.TRUST_ON_FIRST_USE
                 ? new CertificatePin(trust.pinnedSha256(), onFirstPin) : null;
@@ -36,7 +41,8 @@ final class DeviceTls {
 
     HttpClientOptions apply(HttpClientOptions options) {
         if (endpoint.tls()) {
-            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost());
+            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost())
+                    .setSslHandshakeTimeout(handshakeMillis).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
             if (insecure()) {
                 options.setTrustAll(true);
             } else {
@@ -48,7 +54,8 @@ final class DeviceTls {
 
     WebSocketClientOptions apply(WebSocketClientOptions options) {
         if (endpoint.tls()) {
-            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost());
+            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost())
+                    .setSslHandshakeTimeout(handshakeMillis).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
             if (insecure()) {
                 options.setTrustAll(true);
             } else {

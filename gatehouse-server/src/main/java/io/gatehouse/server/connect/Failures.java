@@ -1,5 +1,6 @@
 package io.gatehouse.server.connect;
 
+import io.gatehouse.protocol.json.DecodeException;
 import io.vertx.core.http.UpgradeRejectedException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -34,6 +35,9 @@ final class Failures {
         if (failure instanceof UpgradeRejectedException rejected) {
             return upgradeRejected(what, rejected);
         }
+        if (timedOut(failure)) {
+            return new DeviceException(DeviceState.OFFLINE, what + ": no answer in time");
+        }
         if (find(failure, SSLException.class) != null) {
             return new DeviceException(DeviceState.DEGRADED, what + ": TLS failed: " + message(failure));
         }
@@ -48,8 +52,7 @@ final class Failures {
 
     private static DeviceException upgradeRejected(String what, UpgradeRejectedException rejected) {
         int status = rejected.getStatus();
-        String body = rejected.getBody() == null ? "" : rejected.getBody().toString();
-        String detail = body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        String detail = rejectionDetail(rejected);
         if (status == 401) {
             return new DeviceException(DeviceState.UNAUTHORIZED, what + ": the device refuses the credentials (HTTP 401)");
         }
@@ -57,10 +60,20 @@ final class Failures {
                 + (detail.isEmpty() ? ")" : "): " + detail));
     }
 
-    private static String unreachable(Throwable failure) {
-        if (timedOut(failure)) {
-            return "no answer in time";
+    /** The terminal says why in its envelope; other devices' bodies are quoted, shortened. */
+    private static String rejectionDetail(UpgradeRejectedException rejected) {
+        if (rejected.getBody() == null || rejected.getBody().length() == 0) {
+            return "";
         }
+        try {
+            return TerminalAnswers.describe(TerminalAnswers.envelope(rejected.getBody().getBytes()));
+        } catch (DecodeException e) {
+            String body = rejected.getBody().toString();
+            return body.length() > 200 ? body.substring(0, 200) + "..." : body;
+        }
+    }
+
+    private static String unreachable(Throwable failure) {
         if (find(failure, ConnectException.class) != null) {
             return "connection refused";
         }

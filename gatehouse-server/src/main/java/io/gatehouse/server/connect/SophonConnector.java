@@ -63,7 +63,7 @@ public final class SophonConnector {
         this.listener = listener;
         this.health = new DeviceHealth(endpoint.deviceId(), listener);
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), ThreadLocalRandom.current());
-        this.tls = new DeviceTls(endpoint, sha -> loop.execute(() -> listener.onCertificatePinned(endpoint.deviceId(), sha)));
+        this.tls = new DeviceTls(endpoint, settings.requestTimeout(), sha -> loop.execute(() -> listener.onCertificatePinned(endpoint.deviceId(), sha)));
     }
 
     /**
@@ -166,15 +166,15 @@ public final class SophonConnector {
             cameras = listed;
             listener.onDeviceInfo(endpoint.deviceId(), new DeviceInfo(null, null, null, listed));
         }
-        List<String> missing = chosen.stream().filter(id -> !listed.contains(id)).toList();
-        health.api(missing.isEmpty() ? DeviceState.ONLINE : DeviceState.DEGRADED, missing.isEmpty()
-                ? "streaming " + wanted().size() + " of " + listed.size() + " cameras"
-                : "chosen cameras not on the box: " + String.join(", ", missing));
         if (link == null) {
             holdWebSocket();
         } else if (link.socket() != null) {
             configure(link.socket());
         }
+        List<String> missing = chosen.stream().filter(id -> !listed.contains(id)).toList();
+        health.api(missing.isEmpty() ? DeviceState.ONLINE : DeviceState.DEGRADED, missing.isEmpty()
+                ? "streaming " + wanted().size() + " of " + listed.size() + " cameras"
+                : "chosen cameras not on the box: " + String.join(", ", missing));
     }
 
     /** The cameras to stream: the chosen ones the box has, or all it lists. */
@@ -237,6 +237,7 @@ public final class SophonConnector {
                 health.socket(why.state(), why.getMessage());
             }
         });
+        health.socket(DeviceState.CONNECTING, "cameras listed; connecting to the WebSocket");
         link.start();
     }
 

@@ -57,7 +57,7 @@ public final class TerminalClient {
         this.endpoint = endpoint;
         this.settings = settings;
         ConnectorListener guarded = listener == null ? null : GuardedListener.of(listener);
-        this.tls = new DeviceTls(endpoint, sha -> loop.execute(() -> {
+        this.tls = new DeviceTls(endpoint, settings.requestTimeout(), sha -> loop.execute(() -> {
             if (guarded != null) {
                 guarded.onCertificatePinned(endpoint.deviceId(), sha);
             }

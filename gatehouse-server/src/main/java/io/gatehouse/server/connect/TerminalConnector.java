@@ -179,8 +179,8 @@ public final class TerminalConnector {
         String reason = changes.isEmpty() ? "configuration verified"
                 : (verified ? "repaired drift: " : "configured: ") + String.join("; ", changes);
         verified = true;
-        health.api(DeviceState.ONLINE, reason);
         holdWebSocket();
+        health.api(DeviceState.ONLINE, reason);
         schedule(settings.driftCheck().toMillis());
     }
 
@@ -250,6 +250,7 @@ public final class TerminalConnector {
                 health.socket(why.state(), why.getMessage());
             }
         });
+        health.socket(DeviceState.CONNECTING, "configured; subscribing to " + EVENTS_PATH);
         link.start();
     }
 

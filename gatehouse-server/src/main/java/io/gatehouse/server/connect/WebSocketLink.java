@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,10 @@ final class WebSocketLink {
         /** One whole message, text or binary, as received. */
         void message(Buffer payload);
 
-        /** The socket could not be opened or was closed abnormally; it will be reopened after a back-off. */
+        /**
+         * The socket could not be opened, or closed (CONNECTING: dropped, being reopened; DEGRADED: the device
+         * refused what was sent); it will be reopened after a back-off.
+         */
         void lost(DeviceException why);
     }
 
@@ -86,7 +90,8 @@ final class WebSocketLink {
         loop.cancel(pingTimer);
         WebSocket open = socket;
         socket = null;
-        return open == null ? Future.succeededFuture() : open.close((short) 1001, "gatehouse stops this connection")
+        return open == null ? Future.succeededFuture()
+                : open.shutdown(pingMillis, TimeUnit.MILLISECONDS, (short) 1001, "gatehouse stops this connection")
                 .recover(e -> Future.succeededFuture());
     }
 
@@ -151,7 +156,9 @@ final class WebSocketLink {
         }
         if (System.nanoTime() - lastHeardNanos > 2_000_000L * pingMillis) {
             LOG.warn("device {}: the WebSocket answered no ping for {} ms; reconnecting", deviceId, 2 * pingMillis);
-            open.close((short) 1001, "no answer to ping");
+            loop.cancel(pingTimer);
+            // a dead link will not answer the close either: the connection goes after one more ping period
+            open.shutdown(pingMillis, TimeUnit.MILLISECONDS, (short) 1001, "no answer to ping");
             return;
         }
         open.writePing(PING);
@@ -167,11 +174,14 @@ final class WebSocketLink {
             return;
         }
         Short status = closed.closeStatusCode();
-        if (status != null && status != 1000 && status != 1001 && status != 1006) {
-            events.lost(new DeviceException(DeviceState.DEGRADED, "the device closed the WebSocket with status "
-                    + status + (closed.closeReason() == null ? "" : ": " + closed.closeReason())));
+        boolean refusal = status != null && status != 1000 && status != 1001 && status != 1006;
+        // a refusal (a configuration the device does not take) is the device's answer; anything else is a drop
+        if (refusal) {
+            events.lost(new DeviceException(DeviceState.DEGRADED, "the device closed the WebSocket with status " + status
+                    + (closed.closeReason() == null || closed.closeReason().isEmpty() ? "" : ": " + closed.closeReason())));
         } else {
             LOG.info("device {}: WebSocket closed{}; reconnecting", deviceId, status == null ? "" : " (" + status + ")");
+            events.lost(new DeviceException(DeviceState.CONNECTING, "the WebSocket closed; reconnecting"));
         }
         retryLater();
     }
