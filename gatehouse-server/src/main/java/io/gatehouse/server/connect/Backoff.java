@@ -1,6 +1,7 @@
 package io.gatehouse.server.connect;
 
 import java.time.Duration;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,6 +15,11 @@ final class Backoff {
     private final long maxMillis;
     private final RandomGenerator random;
     private int failures;
+
+    /** A back-off with a generator of its own (not shared between threads). */
+    Backoff(Duration min, Duration max) {
+        this(min, max, new SplittableRandom());
+    }
 
     Backoff(Duration min, Duration max, RandomGenerator random) {
         this.minMillis = min.toMillis();

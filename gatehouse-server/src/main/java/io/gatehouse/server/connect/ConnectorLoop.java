@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +36,17 @@ final class ConnectorLoop {
         });
         deployment.onFailure(ready::tryFail);
         return new ConnectorLoop(vertx, ready, deployment);
+    }
+
+    /** Deploys a loop and builds a connector on it; the loop goes again when the connector cannot be built. */
+    static <T> T start(Vertx vertx, Function<ConnectorLoop, T> connector) {
+        ConnectorLoop loop = deploy(vertx);
+        try {
+            return connector.apply(loop);
+        } catch (RuntimeException e) {
+            loop.close();
+            throw e;
+        }
     }
 
     Vertx vertx() {

@@ -1,7 +1,6 @@
 package io.gatehouse.server.connect;
 
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.ClientOptionsBase;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.TrustOptions;
 import java.nio.file.Files;
@@ -39,28 +38,16 @@ final class DeviceTls {
         return pin;
     }
 
-    HttpClientOptions apply(HttpClientOptions options) {
+    /** Sets TLS on a client's options (HTTP and WebSocket clients alike); nothing for a plain-text device. */
+    <T extends ClientOptionsBase> T apply(T options) {
         if (endpoint.tls()) {
-            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost())
+            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS)
                     .setSslHandshakeTimeout(handshakeMillis).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
-            if (insecure()) {
-                options.setTrustAll(true);
-            } else {
+            options.setTrustAll(insecure());
+            if (!insecure()) {
                 options.setTrustOptions(trustOptions());
             }
-        }
-        return options;
-    }
-
-    WebSocketClientOptions apply(WebSocketClientOptions options) {
-        if (endpoint.tls()) {
-            options.setSsl(true).setEnabledSecureTransportProtocols(PROTOCOLS).setVerifyHost(verifyHost())
-                    .setSslHandshakeTimeout(handshakeMillis).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
-            if (insecure()) {
-                options.setTrustAll(true);
-            } else {
-                options.setTrustOptions(trustOptions());
-            }
+            options.getSslOptions().setHostnameVerificationAlgorithm(verifyHost() ? "HTTPS" : "");
         }
         return options;
     }

@@ -13,14 +13,12 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +44,6 @@ public final class SophonConnector {
     private final Backoff backoff;
     private final DeviceTls tls;
     private DeviceHttp http;
-    private WebSocketClient webSockets;
     private volatile WebSocketLink link;
     private List<String> cameras;
     private volatile SophonConfig sent;
@@ -62,7 +59,7 @@ public final class SophonConnector {
         this.settings = settings;
         this.listener = listener;
         this.health = new DeviceHealth(endpoint.deviceId(), listener);
-        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), ThreadLocalRandom.current());
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
         this.tls = new DeviceTls(endpoint, settings.requestTimeout(), sha -> loop.execute(() -> listener.onCertificatePinned(endpoint.deviceId(), sha)));
     }
 
@@ -73,18 +70,11 @@ public final class SophonConnector {
     public static SophonConnector start(Vertx vertx, DeviceEndpoint endpoint, List<String> cameras, SophonVersion version,
                                         ConnectorListener listener, ConnectorSettings settings) {
         Objects.requireNonNull(version, "version");
-        ConnectorLoop loop = ConnectorLoop.deploy(vertx);
-        SophonConnector connector;
-        try {
-            connector = new SophonConnector(loop, endpoint, cameras == null ? List.of() : cameras, version,
-                    GuardedListener.of(listener), settings);
-        } catch (RuntimeException e) {
-            loop.close();
-            throw e;
-        }
+        SophonConnector connector = ConnectorLoop.start(vertx, loop -> new SophonConnector(loop, endpoint,
+                cameras == null ? List.of() : cameras, version, GuardedListener.of(listener), settings));
         LOG.info("device {}: SE box {} ({}), cameras {}", endpoint.deviceId(), endpoint.origin(), version,
                 connector.chosen.isEmpty() ? "all" : connector.chosen);
-        loop.execute(connector::refresh);
+        connector.loop.execute(connector::refresh);
         return connector;
     }
 
@@ -112,8 +102,7 @@ public final class SophonConnector {
             health.stop();
             loop.cancel(refreshTimer);
             Future<Void> socket = link == null ? Future.succeededFuture() : link.stop();
-            return socket.eventually(() -> webSockets == null ? Future.succeededFuture() : webSockets.close())
-                    .eventually(() -> http == null ? Future.succeededFuture() : http.close());
+            return socket.eventually(() -> http == null ? Future.succeededFuture() : http.close());
         }).eventually(loop::close).recover(e -> Future.succeededFuture());
     }
 
@@ -209,43 +198,41 @@ public final class SophonConnector {
     }
 
     private void holdWebSocket() {
-        webSockets = loop.vertx().createWebSocketClient(tls.apply(new WebSocketClientOptions()
-                .setMaxConnections(1)
-                .setMaxMessageSize(settings.maxMessageBytes())
-                .setMaxFrameSize(Math.min(settings.maxMessageBytes(), 1 << 20))
-                .setConnectTimeout((int) settings.requestTimeout().toMillis())
-                .setClosingTimeout((int) Math.max(1, settings.ping().toSeconds()))));
-        link = new WebSocketLink(loop, endpoint.deviceId(), settings, this::openWebSocket, new WebSocketLink.Events() {
-            @Override
-            public void opened(WebSocket socket) {
-                sent = null;
-                configure(socket);
-            }
-
-            @Override
-            public void answered() {
-                health.socket(null, null);
-            }
-
-            @Override
-            public void message(Buffer payload) {
-                listener.onPayload(endpoint.deviceId(), Channel.SOPHON_WEBSOCKET, payload);
-            }
-
-            @Override
-            public void lost(DeviceException why) {
-                health.socket(why.state(), why.getMessage());
-            }
-        });
+        link = new WebSocketLink(loop, endpoint.deviceId(), settings, tls, this::openWebSocket, new BoxStream());
         health.socket(DeviceState.CONNECTING, "cameras listed; connecting to the WebSocket");
         link.start();
     }
 
-    private Future<WebSocket> openWebSocket() {
+    private Future<WebSocket> openWebSocket(WebSocketClient webSockets) {
         return webSockets.connect(new WebSocketConnectOptions().setHost(endpoint.host())
                         .setPort(endpoint.sophonWebSocketPort()).setSsl(endpoint.tls()).setURI("/")
                         .setTimeout(settings.requestTimeout().toMillis()))
                 .recover(e -> Future.failedFuture(Failures.classify(e, "WebSocket :" + endpoint.sophonWebSocketPort(),
                         tls.pin())));
+    }
+
+    /** What the box's socket brings: events for the listener; a new socket gets the configuration first. */
+    private final class BoxStream implements WebSocketLink.Events {
+        @Override
+        public void opened(WebSocket socket) {
+            sent = null;
+            configure(socket);
+        }
+
+        /** The box took the configuration (it closes at once on one it refuses). */
+        @Override
+        public void answered() {
+            health.socket(null, null);
+        }
+
+        @Override
+        public void message(Buffer payload) {
+            listener.onPayload(endpoint.deviceId(), Channel.SOPHON_WEBSOCKET, payload);
+        }
+
+        @Override
+        public void lost(DeviceException why) {
+            health.socket(why.state(), why.getMessage());
+        }
     }
 }

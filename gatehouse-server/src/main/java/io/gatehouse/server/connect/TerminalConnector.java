@@ -8,11 +8,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +36,6 @@ public final class TerminalConnector {
     private final TerminalProvisioning provisioning;
     private final DeviceHealth health;
     private final Backoff backoff;
-    private WebSocketClient webSockets;
     private volatile WebSocketLink link;
     private DeviceInfo info;
     private boolean verified;
@@ -56,7 +53,7 @@ public final class TerminalConnector {
         this.client = new TerminalClient(loop, false, endpoint, settings, listener);
         this.provisioning = new TerminalProvisioning(client, plan);
         this.health = new DeviceHealth(endpoint.deviceId(), listener);
-        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), ThreadLocalRandom.current());
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
     }
 
     /**
@@ -70,16 +67,10 @@ public final class TerminalConnector {
             throw new IllegalArgumentException("device " + endpoint.deviceId() + ": a terminal needs a username and a password");
         }
         Objects.requireNonNull(plan, "plan");
-        ConnectorLoop loop = ConnectorLoop.deploy(vertx);
-        TerminalConnector connector;
-        try {
-            connector = new TerminalConnector(loop, endpoint, plan, GuardedListener.of(listener), settings);
-        } catch (RuntimeException e) {
-            loop.close();
-            throw e;
-        }
+        TerminalConnector connector = ConnectorLoop.start(vertx,
+                loop -> new TerminalConnector(loop, endpoint, plan, GuardedListener.of(listener), settings));
         LOG.info("device {}: connecting to {} with {}", endpoint.deviceId(), endpoint.origin(), plan);
-        loop.execute(connector::cycle);
+        connector.loop.execute(connector::cycle);
         return connector;
     }
 
@@ -99,6 +90,11 @@ public final class TerminalConnector {
 
     public String deviceId() {
         return endpoint.deviceId();
+    }
+
+    /** How many WebSockets this connector has opened so far (one at a time), for status and tests. */
+    public long webSocketsOpened() {
+        return link == null ? 0 : link.opened();
     }
 
     /**
@@ -136,8 +132,7 @@ public final class TerminalConnector {
             health.stop();
             loop.cancel(cycleTimer);
             Future<Void> socket = link == null ? Future.succeededFuture() : link.stop();
-            return socket.eventually(() -> webSockets == null ? Future.succeededFuture() : webSockets.close())
-                    .eventually(client::close);
+            return socket.eventually(client::close);
         }).eventually(loop::close).recover(e -> Future.succeededFuture());
     }
 
@@ -149,6 +144,9 @@ public final class TerminalConnector {
         }
         cycling = true;
         client.deviceInfo()
+                .recover(e -> e instanceof DeviceException d && d.state() == DeviceState.DEGRADED
+                        ? Future.succeededFuture(null) // old firmware without device info: configure it all the same
+                        : Future.failedFuture(e))
                 .compose(facts -> {
                     learned(facts);
                     return provisioning.apply();
@@ -197,7 +195,7 @@ public final class TerminalConnector {
     }
 
     private void learned(DeviceInfo facts) {
-        if (facts.equals(info)) {
+        if (facts == null || facts.equals(info)) {
             return;
         }
         if (info != null && info.serial() != null && !info.serial().equals(facts.serial())) {
@@ -220,42 +218,14 @@ public final class TerminalConnector {
         if (!plan.webSocket() || link != null) {
             return;
         }
-        webSockets = loop.vertx().createWebSocketClient(client.tls().apply(new WebSocketClientOptions()
-                .setMaxConnections(1)
-                .setMaxMessageSize(settings.maxMessageBytes())
-                .setMaxFrameSize(Math.min(settings.maxMessageBytes(), 1 << 20))
-                .setConnectTimeout((int) settings.requestTimeout().toMillis())
-                .setClosingTimeout((int) Math.max(1, settings.ping().toSeconds()))));
-        link = new WebSocketLink(loop, endpoint.deviceId(), settings, () -> openWebSocket(true), new WebSocketLink.Events() {
-            @Override
-            public void opened(WebSocket socket) {
-                LOG.info("device {}: subscribed to {}", endpoint.deviceId(), EVENTS_PATH);
-            }
-
-            @Override
-            public void answered() {
-                health.socket(null, null);
-                if (health.api() != DeviceState.ONLINE) {
-                    checkNow();
-                }
-            }
-
-            @Override
-            public void message(Buffer payload) {
-                listener.onPayload(endpoint.deviceId(), Channel.TERMINAL_WEBSOCKET, payload);
-            }
-
-            @Override
-            public void lost(DeviceException why) {
-                health.socket(why.state(), why.getMessage());
-            }
-        });
+        link = new WebSocketLink(loop, endpoint.deviceId(), settings, client.tls(),
+                webSockets -> openWebSocket(webSockets, true), new Subscription());
         health.socket(DeviceState.CONNECTING, "configured; subscribing to " + EVENTS_PATH);
         link.start();
     }
 
     /** Opens the subscription; a token the terminal no longer knows is replaced and the upgrade tried once more. */
-    private Future<WebSocket> openWebSocket(boolean mayRetry) {
+    private Future<WebSocket> openWebSocket(WebSocketClient webSockets, boolean mayRetry) {
         String what = "WebSocket " + EVENTS_PATH;
         return client.authorization().compose(auth -> webSockets.connect(new WebSocketConnectOptions()
                         .setHost(endpoint.host()).setPort(endpoint.port()).setSsl(endpoint.tls()).setURI(EVENTS_PATH)
@@ -264,14 +234,36 @@ public final class TerminalConnector {
                 .recover(e -> {
                     if (e instanceof UpgradeRejectedException rejected && rejected.getStatus() == 401
                             && client.refused(auth) && mayRetry) {
-                        return openWebSocket(false);
+                        return openWebSocket(webSockets, false);
                     }
                     return Future.failedFuture(Failures.classify(e, what, client.tls().pin()));
                 }));
     }
 
-    /** How many WebSockets this connector has opened so far (one at a time), for status and tests. */
-    public long webSocketsOpened() {
-        return link == null ? 0 : link.opened();
+    /** What the terminal's {@code /v1/event} socket brings: events for the listener, and news about the device. */
+    private final class Subscription implements WebSocketLink.Events {
+        @Override
+        public void opened(WebSocket socket) {
+            LOG.info("device {}: subscribed to {}", endpoint.deviceId(), EVENTS_PATH);
+        }
+
+        /** The terminal answered on a new socket: it is back, so its configuration is checked now, not later. */
+        @Override
+        public void answered() {
+            health.socket(null, null);
+            if (health.api() != DeviceState.ONLINE) {
+                checkNow();
+            }
+        }
+
+        @Override
+        public void message(Buffer payload) {
+            listener.onPayload(endpoint.deviceId(), Channel.TERMINAL_WEBSOCKET, payload);
+        }
+
+        @Override
+        public void lost(DeviceException why) {
+            health.socket(why.state(), why.getMessage());
+        }
     }
 }

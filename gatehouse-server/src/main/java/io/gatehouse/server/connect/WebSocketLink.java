@@ -3,9 +3,10 @@ package io.gatehouse.server.connect;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
-import java.util.concurrent.ThreadLocalRandom;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,8 @@ final class WebSocketLink {
 
     private final ConnectorLoop loop;
     private final String deviceId;
-    private final Supplier<Future<WebSocket>> opener;
+    private final WebSocketClient client;
+    private final Function<WebSocketClient, Future<WebSocket>> opener;
     private final Events events;
     private final Backoff backoff;
     private final long pingMillis;
@@ -52,13 +54,21 @@ final class WebSocketLink {
     private boolean answered;
     private volatile long opened;
 
-    WebSocketLink(ConnectorLoop loop, String deviceId, ConnectorSettings settings, Supplier<Future<WebSocket>> opener,
-                  Events events) {
+    /** Call on the loop: the client is created there. {@code opener} connects with the client it is given. */
+    WebSocketLink(ConnectorLoop loop, String deviceId, ConnectorSettings settings, DeviceTls tls,
+                  Function<WebSocketClient, Future<WebSocket>> opener, Events events) {
         this.loop = loop;
         this.deviceId = deviceId;
+        // at most one connection per client, as a second guard beside the link's own one-at-a-time rule
+        this.client = loop.vertx().createWebSocketClient(tls.apply(new WebSocketClientOptions()
+                .setMaxConnections(1)
+                .setMaxMessageSize(settings.maxMessageBytes())
+                .setMaxFrameSize(Math.min(settings.maxMessageBytes(), 1 << 20))
+                .setConnectTimeout((int) settings.requestTimeout().toMillis())
+                .setClosingTimeout((int) Math.max(1, settings.ping().toSeconds()))));
         this.opener = opener;
         this.events = events;
-        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax(), ThreadLocalRandom.current());
+        this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
         this.pingMillis = settings.ping().toMillis();
     }
 
@@ -84,22 +94,23 @@ final class WebSocketLink {
         return opened;
     }
 
+    /** Closes the socket (freeing the device's slot) and the client. */
     Future<Void> stop() {
         stopped = true;
         loop.cancel(retryTimer);
         loop.cancel(pingTimer);
         WebSocket open = socket;
         socket = null;
-        return open == null ? Future.succeededFuture()
-                : open.shutdown(pingMillis, TimeUnit.MILLISECONDS, (short) 1001, "gatehouse stops this connection")
-                .recover(e -> Future.succeededFuture());
+        Future<Void> closed = open == null ? Future.succeededFuture()
+                : open.shutdown(pingMillis, TimeUnit.MILLISECONDS, (short) 1001, "gatehouse stops this connection");
+        return closed.eventually(client::close).recover(e -> Future.succeededFuture());
     }
 
     private void connect() {
         connecting = true;
         Future<WebSocket> attempt;
         try {
-            attempt = opener.get();
+            attempt = opener.apply(client);
         } catch (RuntimeException e) {
             attempt = Future.failedFuture(e);
         }

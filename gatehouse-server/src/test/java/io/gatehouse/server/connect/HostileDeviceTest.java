@@ -3,8 +3,10 @@ package io.gatehouse.server.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class HostileDeviceTest {
         Blocking.await(hub.close());
     }
 
-    private DeviceException failure(io.vertx.core.Future<?> call) {
+    private DeviceException failure(Future<?> call) {
         Throwable failure = Blocking.failure(call);
         assertThat(failure).isInstanceOf(DeviceException.class);
         return (DeviceException) failure;
@@ -129,6 +131,28 @@ class HostileDeviceTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> connector.state() == DeviceState.DEGRADED);
         assertThat(connector.reason()).isEqualTo("the terminal accepted the remote authorization settings but reads back"
                 + " auth_mode 0, remote_authentication_address (none), remote_auth_timeout_to_local_auth null");
+    }
+
+    @Test
+    void oldFirmwareWithoutDeviceInfoOrHeadersIsConfiguredAllTheSame() {
+        String[] destination = {""};
+        device.answer("/v1/auth/login", LOGIN_OK).on("/v1/event/subscribe", r -> {
+            if (r.method() == HttpMethod.POST) {
+                r.body().onSuccess(body -> {
+                    destination[0] = body.toJsonObject().getString("event_dest");
+                    r.response().end("{\"code\":200,\"msg\":\"OK\",\"data\":null}");
+                });
+            } else {
+                r.response().end("{\"code\":200,\"msg\":\"OK\",\"data\":{\"event_dest\":\"" + destination[0]
+                        + "\",\"enabled\":true}}");
+            }
+        });
+        connector = TerminalConnector.start(hub, device.endpoint("secret"), new TerminalPlan("http://hub/push/x", null, 0,
+                false), listener, SHORT);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> connector.state() == DeviceState.ONLINE);
+        assertThat(destination[0]).isEqualTo("http://hub/push/x");
+        assertThat(listener.infos).isEmpty();
     }
 
     @Test

@@ -151,6 +151,22 @@ class TerminalProvisioningTest {
     }
 
     @Test
+    void aTerminalServingPlainHttpIsConfiguredTheSameWay() throws Exception {
+        try (SimulatedSite plain = SimulatedSite.start(SiteConfig.forTests().withDevices(1, 0, 0).withTls(false));
+             SomeoneElse other = new SomeoneElse(plain.vertx(), plain.terminals().get(0))) {
+            Terminal http = plain.terminals().get(0);
+            connector = TerminalConnector.start(hub, new DeviceEndpoint(http.serial(), http.address(), http.port(), false,
+                    http.username(), http.password(), null), PLAN, listener, ConnectorSettings.forTests());
+            await().atMost(Duration.ofSeconds(10)).until(() -> connector.state() == DeviceState.ONLINE);
+
+            assertThat(other.subscription().path("event_dest").asText()).isEqualTo(PUSH);
+            assertThat(listener.pins).as("no certificate, nothing pinned").isEmpty();
+            Blocking.await(connector.stop());
+            connector = null;
+        }
+    }
+
+    @Test
     void aPlanTheTerminalWouldRefuseIsRefusedHereWithTheField() {
         assertThatThrownBy(() -> new TerminalPlan("ftp://hub/push", null, 0, false))
                 .isInstanceOf(IllegalArgumentException.class)
