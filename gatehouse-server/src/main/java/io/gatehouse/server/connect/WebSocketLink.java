@@ -5,7 +5,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 final class WebSocketLink {
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketLink.class);
     private static final Buffer PING = Buffer.buffer("gatehouse");
+    /** How long a closing socket waits for the device's close frame before its connection is simply dropped. */
+    private static final int CLOSE_GRACE_SECONDS = 1;
 
     /** What the connector does with the socket. */
     interface Events {
@@ -65,7 +66,7 @@ final class WebSocketLink {
                 .setMaxMessageSize(settings.maxMessageBytes())
                 .setMaxFrameSize(Math.min(settings.maxMessageBytes(), 1 << 20))
                 .setConnectTimeout((int) settings.requestTimeout().toMillis())
-                .setClosingTimeout((int) Math.max(1, settings.ping().toSeconds()))));
+                .setClosingTimeout(CLOSE_GRACE_SECONDS)));
         this.opener = opener;
         this.events = events;
         this.backoff = new Backoff(settings.backoffMin(), settings.backoffMax());
@@ -102,7 +103,7 @@ final class WebSocketLink {
         WebSocket open = socket;
         socket = null;
         Future<Void> closed = open == null ? Future.succeededFuture()
-                : open.shutdown(pingMillis, TimeUnit.MILLISECONDS, (short) 1001, "gatehouse stops this connection");
+                : open.close((short) 1001, "gatehouse stops this connection");
         return closed.eventually(client::close).recover(e -> Future.succeededFuture());
     }
 
@@ -168,8 +169,8 @@ final class WebSocketLink {
         if (System.nanoTime() - lastHeardNanos > 2_000_000L * pingMillis) {
             LOG.warn("device {}: the WebSocket answered no ping for {} ms; reconnecting", deviceId, 2 * pingMillis);
             loop.cancel(pingTimer);
-            // a dead link will not answer the close either: the connection goes after one more ping period
-            open.shutdown(pingMillis, TimeUnit.MILLISECONDS, (short) 1001, "no answer to ping");
+            // a dead link will not answer the close either: the connection is dropped after the grace period
+            open.close((short) 1001, "no answer to ping");
             return;
         }
         open.writePing(PING);
