@@ -122,7 +122,9 @@ public final class SophonConnector {
                 schedule(settings.cameraRefresh().toMillis());
             } else {
                 DeviceException e = Failures.classify(ar.cause(), "GET " + CAMERAS_PATH, tls.pin());
-                health.api(e.state(), e.getMessage());
+                boolean streaming = link != null && link.socket() != null;
+                // events still flowing while the list is not: the box is there, only half of it answers
+                health.api(streaming && e.state() == DeviceState.OFFLINE ? DeviceState.DEGRADED : e.state(), e.getMessage());
                 schedule(backoff.nextMillis());
             }
         });

@@ -52,6 +52,9 @@ public final class TerminalClient {
 
     TerminalClient(ConnectorLoop loop, boolean ownsLoop, DeviceEndpoint endpoint, ConnectorSettings settings,
                    ConnectorListener listener) {
+        if (endpoint.username() == null || endpoint.password() == null) {
+            throw new IllegalArgumentException("device " + endpoint.deviceId() + ": a terminal needs a username and a password");
+        }
         this.loop = loop;
         this.ownsLoop = ownsLoop;
         this.endpoint = endpoint;
@@ -68,11 +71,12 @@ public final class TerminalClient {
     /**
      * A client on an event loop of its own, for one-off calls outside a {@link TerminalConnector} (checking an
      * address before registering it, say). {@code listener} may be {@code null}; only
-     * {@link ConnectorListener#onCertificatePinned} is called. Close it when done.
+     * {@link ConnectorListener#onCertificatePinned} is called. Close it when done. Throws
+     * {@link IllegalArgumentException} for an endpoint without a username and password or with an unreadable CA file.
      */
     public static TerminalClient create(Vertx vertx, DeviceEndpoint endpoint, ConnectorSettings settings,
                                         ConnectorListener listener) {
-        return new TerminalClient(ConnectorLoop.deploy(vertx), true, endpoint, settings, listener);
+        return ConnectorLoop.start(vertx, loop -> new TerminalClient(loop, true, endpoint, settings, listener));
     }
 
     public String deviceId() {

@@ -59,13 +59,10 @@ public final class TerminalConnector {
     /**
      * Starts keeping {@code endpoint} configured as {@code plan} says, on an event loop of its own. Returns at once;
      * what happens next arrives at {@code listener}. Throws {@link IllegalArgumentException} for an endpoint it
-     * cannot use (a terminal needs a username and password; a CA file must be readable).
+     * cannot use (without a username and password, or with a CA file it cannot read).
      */
     public static TerminalConnector start(Vertx vertx, DeviceEndpoint endpoint, TerminalPlan plan,
                                           ConnectorListener listener, ConnectorSettings settings) {
-        if (endpoint.username() == null || endpoint.password() == null) {
-            throw new IllegalArgumentException("device " + endpoint.deviceId() + ": a terminal needs a username and a password");
-        }
         Objects.requireNonNull(plan, "plan");
         TerminalConnector connector = ConnectorLoop.start(vertx,
                 loop -> new TerminalConnector(loop, endpoint, plan, GuardedListener.of(listener), settings));

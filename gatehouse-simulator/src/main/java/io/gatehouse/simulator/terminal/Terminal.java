@@ -53,7 +53,7 @@ public final class Terminal extends DeviceVerticle {
     private Doorkeeper doorkeeper;
     private DeviceFunctions functions;
     private long alarmSequence;
-    private DeviceCertificate certificate;
+    private volatile DeviceCertificate certificate;
 
     public Terminal(TerminalConfig config) {
         this.config = config;
