@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -36,7 +37,17 @@ final class DeviceHttp {
                 new PoolOptions().setHttp1MaxSize(2));
     }
 
-    Future<Reply> send(HttpMethod method, String path, byte[] body, String authorization) {
+    /**
+     * Sends one request. A device that rebooted leaves closed connections in the pool; a request that meets one is
+     * sent once more on a fresh connection when {@code repeatable} (it does no harm twice).
+     */
+    Future<Reply> send(HttpMethod method, String path, byte[] body, String authorization, boolean repeatable) {
+        Future<Reply> first = send(method, path, body, authorization);
+        return repeatable ? first.recover(e -> e instanceof HttpClosedException
+                ? send(method, path, body, authorization) : Future.failedFuture(e)) : first;
+    }
+
+    private Future<Reply> send(HttpMethod method, String path, byte[] body, String authorization) {
         RequestOptions options = new RequestOptions().setMethod(method).setHost(endpoint.host())
                 .setPort(endpoint.port()).setURI(path).setIdleTimeout(settings.requestTimeout().toMillis())
                 .putHeader(HttpHeaders.ACCEPT, "application/json");

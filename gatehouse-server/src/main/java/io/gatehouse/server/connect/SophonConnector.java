@@ -135,7 +135,7 @@ public final class SophonConnector {
             http = new DeviceHttp(loop.vertx(), endpoint, tls, settings);
         }
         String what = "GET " + CAMERAS_PATH;
-        return http.send(HttpMethod.GET, CAMERAS_PATH, null, null).compose(reply -> {
+        return http.send(HttpMethod.GET, CAMERAS_PATH, null, null, true).compose(reply -> {
             if (reply.status() != 200) {
                 return Future.failedFuture(new DeviceException(DeviceState.DEGRADED, what + ": HTTP " + reply.status()));
             }

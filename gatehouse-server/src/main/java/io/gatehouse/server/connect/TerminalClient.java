@@ -35,6 +35,8 @@ public final class TerminalClient {
     private static final ProtocolCodec CODEC = ProtocolCodec.standard();
     private static final String FUNCTIONS = "/v1/device/functions";
     private static final String SUBSCRIBE = "/v1/event/subscribe";
+    /** The one request that must not be repeated on its own: a door would open twice. */
+    private static final String DOOR = "/v1/device/door";
 
     private final ConnectorLoop loop;
     private final boolean ownsLoop;
@@ -125,7 +127,7 @@ public final class TerminalClient {
             return Future.failedFuture(new IllegalArgumentException(
                     "open_mode must be 0 (open then close), 1 (always open) or 2 (always closed)"));
         }
-        return call(() -> exchange(HttpMethod.POST, "/v1/device/door", command).mapEmpty());
+        return call(() -> exchange(HttpMethod.POST, DOOR, command).mapEmpty());
     }
 
     /** {@code data} of {@code GET /v1/device/info} as sent: {@code sn}, {@code model}, {@code firmware_version}, ... */
@@ -254,7 +256,7 @@ public final class TerminalClient {
         if (http == null) {
             http = new DeviceHttp(loop.vertx(), endpoint, tls, settings);
         }
-        return http.send(method, path, body, authorization)
+        return http.send(method, path, body, authorization, !DOOR.equals(path))
                 .recover(e -> Future.failedFuture(Failures.classify(e, method + " " + path, tls.pin())))
                 .onSuccess(reply -> {
                     String sn = reply.headers().get("sn");
