@@ -46,6 +46,7 @@ public final class SeBox extends DeviceVerticle {
     private Router router;
     private int restPort;
     private int webSocketPort;
+    private volatile List<Camera> cameras;
 
     /** One recognition at one camera and the clients it went to. */
     public record Sighting(String eventId, String cameraId, String personId, int sentTo) {
@@ -54,6 +55,7 @@ public final class SeBox extends DeviceVerticle {
     public SeBox(SeBoxConfig config) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
+        this.cameras = config.cameras();
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class SeBox extends DeviceVerticle {
     }
 
     private byte[] deviceList() {
-        return ProtocolCodec.standard().encode(new SophonDeviceList(config.cameras().stream()
+        return ProtocolCodec.standard().encode(new SophonDeviceList(cameras.stream()
                 .map(c -> new SophonDeviceList.MediaDevice(c.id(), c.name(), Map.of())).toList()));
     }
 
@@ -121,9 +123,7 @@ public final class SeBox extends DeviceVerticle {
             return;
         }
         long period = Math.max(1, Math.round(1000 / config.rate()));
-        for (Camera camera : config.cameras()) {
-            timers.add(vertx.setPeriodic(period, id -> see(camera, config.roster().pick(random))));
-        }
+        timers.add(vertx.setPeriodic(period, id -> cameras.forEach(camera -> see(camera, config.roster().pick(random)))));
     }
 
     @Override
@@ -135,7 +135,7 @@ public final class SeBox extends DeviceVerticle {
     /** {@code personId} (or {@link Roster#STRANGER}) walks past {@code cameraId} (null: the first camera). */
     public Future<Sighting> recognize(String personId, String cameraId) {
         return onLoop(() -> {
-            Camera camera = cameraId == null ? config.cameras().get(0) : config.cameras().stream()
+            Camera camera = cameraId == null ? cameras.get(0) : cameras.stream()
                     .filter(c -> c.id().equals(cameraId)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no camera " + cameraId + " on box " + config.boxId()));
             Person person = Roster.STRANGER.equals(personId) ? null : config.roster().find(personId)
@@ -170,7 +170,7 @@ public final class SeBox extends DeviceVerticle {
             if (!"websocket".equals(channel)) {
                 return Future.failedFuture("an SE box sends on channel websocket only, not " + channel);
             }
-            Camera camera = config.cameras().get(0);
+            Camera camera = cameras.get(0);
             BoxEvents.Sighting sighting = new BoxEvents.Sighting("malformed", camera, null, System.currentTimeMillis(), 0.5);
             counters.increment(Counter.MALFORMED_SENT);
             for (BoxSubscriber subscriber : List.copyOf(subscribers)) {
@@ -196,7 +196,22 @@ public final class SeBox extends DeviceVerticle {
     }
 
     public List<Camera> cameras() {
-        return config.cameras();
+        return cameras;
+    }
+
+    /**
+     * Cameras added or removed at run time (an installer at work): the REST list changes at once; each client keeps
+     * its configuration, so a camera it did not list stays silent for it until it sends a new one.
+     */
+    public Future<Void> setCameras(List<Camera> list) {
+        List<Camera> copy = List.copyOf(list);
+        if (copy.isEmpty()) {
+            return Future.failedFuture("an SE box has at least one camera");
+        }
+        return onLoop(() -> {
+            cameras = copy;
+            return Future.succeededFuture();
+        });
     }
 
     public int restPort() {

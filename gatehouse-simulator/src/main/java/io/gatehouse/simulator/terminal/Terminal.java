@@ -12,6 +12,7 @@ import io.gatehouse.protocol.sense.SubscribeConfig;
 import io.gatehouse.protocol.sense.VerificationMode;
 import io.gatehouse.simulator.device.Counter;
 import io.gatehouse.simulator.device.CounterSnapshot;
+import io.gatehouse.simulator.device.DeviceCertificate;
 import io.gatehouse.simulator.device.DeviceKind;
 import io.gatehouse.simulator.device.DeviceVerticle;
 import io.gatehouse.simulator.device.FaceImages;
@@ -52,10 +53,12 @@ public final class Terminal extends DeviceVerticle {
     private Doorkeeper doorkeeper;
     private DeviceFunctions functions;
     private long alarmSequence;
+    private volatile DeviceCertificate certificate;
 
     public Terminal(TerminalConfig config) {
         this.config = config;
         this.random = new SplittableRandom(config.seed());
+        this.certificate = config.certificate();
     }
 
     @Override
@@ -74,9 +77,14 @@ public final class Terminal extends DeviceVerticle {
         if (config.subscription() != null) {
             pusher.subscribe(config.subscription());
         }
-        router = new TerminalApi(this, new TerminalAuth(config.serial(), config.username(), config.password(),
-                config.timing())).router(vertx, slowLink());
+        router = newRouter();
         return listen(config.port()).onSuccess(v -> startRate());
+    }
+
+    /** The Web API with a fresh signing key: tokens issued before no longer open it, as after a reboot. */
+    private Router newRouter() {
+        return new TerminalApi(this, new TerminalAuth(config.serial(), config.username(), config.password(),
+                config.timing())).router(vertx, slowLink());
     }
 
     private static DeviceFunctions defaultFunctions(SenseVersion version) {
@@ -89,7 +97,7 @@ public final class Terminal extends DeviceVerticle {
     private Future<Void> listen(int port) {
         HttpServerOptions options = new HttpServerOptions().setHost(config.address()).setPort(port);
         if (config.tls()) {
-            options.setSsl(true).setKeyCertOptions(config.certificate().keyCertOptions())
+            options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions())
                     .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
         }
         server = vertx.createHttpServer(options).requestHandler(router);
@@ -147,6 +155,27 @@ public final class Terminal extends DeviceVerticle {
             counters.increment(Counter.ALARMS);
             pusher.submit(alarm);
             return Future.succeededFuture(alarm);
+        });
+    }
+
+    /**
+     * Reboots the terminal on the same address and port: WebSocket clients are dropped and every token it issued
+     * stops working (a new signing key); settings and the offline cache are kept. With {@code newCertificate} it
+     * comes back presenting that certificate instead, as after a factory reset regenerates its key.
+     */
+    public Future<Void> restart(DeviceCertificate newCertificate) {
+        return onLoop(() -> {
+            if (network().down()) {
+                return Future.failedFuture("the terminal's network is down: bring it up before restarting");
+            }
+            stream.closeAll();
+            return server.close().compose(v -> {
+                if (newCertificate != null) {
+                    certificate = newCertificate;
+                }
+                router = newRouter();
+                return listen(boundPort);
+            });
         });
     }
 
@@ -305,6 +334,11 @@ public final class Terminal extends DeviceVerticle {
 
     public String password() {
         return config.password();
+    }
+
+    /** The certificate it presents now ({@code null} for plain HTTP). */
+    public DeviceCertificate certificate() {
+        return certificate;
     }
 
     public int webSocketClients() {
