@@ -64,8 +64,13 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
 
     static DeviceRegistry open(DeviceTable table, MeterRegistry metrics) throws SQLException {
         DeviceRegistry registry = new DeviceRegistry(table, metrics);
-        for (Device device : table.loadAll()) {
-            registry.put(device, new DeviceStatus());
+        for (DeviceTable.Loaded loaded : table.loadAll()) {
+            DeviceStatus status = new DeviceStatus();
+            if (loaded.problem() != null) {
+                LOG.warn("device {}: {}", loaded.device().id(), loaded.problem());
+                status.error(Instant.now(), loaded.problem());
+            }
+            registry.put(loaded.device(), status);
         }
         LOG.info("{} devices registered", registry.byId.size());
         return registry;

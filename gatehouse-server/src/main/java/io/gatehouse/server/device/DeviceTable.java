@@ -22,8 +22,12 @@ final class DeviceTable {
         this.secrets = secrets;
     }
 
-    List<Device> loadAll() throws SQLException {
-        List<Device> devices = new ArrayList<>();
+    /** A stored device, and why part of it could not be read ({@code null} when all of it could). */
+    record Loaded(Device device, String problem) {
+    }
+
+    List<Loaded> loadAll() throws SQLException {
+        List<Loaded> devices = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("SELECT id, kind, name,"
                 + " spec_json, password_enc, serial, pinned_sha256, push_token, auth_token, created_at, updated_at"
                 + " FROM devices ORDER BY id");
@@ -35,17 +39,29 @@ final class DeviceTable {
         return devices;
     }
 
-    private Device row(ResultSet r) throws SQLException {
+    /**
+     * One row. A password that does not decrypt (the key file was lost or replaced) leaves the device without one
+     * rather than the hub without any device: the operator sets it again.
+     */
+    private Loaded row(ResultSet r) throws SQLException {
         String id = r.getString("id");
         DeviceKind kind = DeviceKind.of(r.getString("kind"));
         String sealed = r.getString("password_enc");
+        String password = null;
+        String problem = null;
+        if (sealed != null) {
+            try {
+                password = secrets.decrypt(id, sealed);
+            } catch (IllegalArgumentException e) {
+                problem = e.getMessage() + "; set the password again (PATCH /api/devices/" + id + ")";
+            }
+        }
         try {
-            String password = sealed == null ? null : secrets.decrypt(id, sealed);
             DeviceSpec spec = DeviceJson.storedSpec(kind, r.getString("spec_json"), password);
-            return new Device(id, r.getString("name"), spec, r.getString("serial"), r.getString("pinned_sha256"),
-                    new ReceiverTokens(r.getString("push_token"), r.getString("auth_token")),
-                    Instant.ofEpochMilli(r.getLong("created_at")), Instant.ofEpochMilli(r.getLong("updated_at")));
-        } catch (DecodeException | IllegalArgumentException e) {
+            return new Loaded(new Device(id, r.getString("name"), spec, r.getString("serial"),
+                    r.getString("pinned_sha256"), new ReceiverTokens(r.getString("push_token"), r.getString("auth_token")),
+                    Instant.ofEpochMilli(r.getLong("created_at")), Instant.ofEpochMilli(r.getLong("updated_at"))), problem);
+        } catch (DecodeException e) {
             throw new SQLException("device " + id + " cannot be read: " + e.getMessage(), e);
         }
     }

@@ -89,6 +89,27 @@ class DeviceApiTest {
     }
 
     @Test
+    void withTheKeyLostTheHubStartsAndAsksForThePasswordAgain() throws Exception {
+        try (DeviceHub hub = new DeviceHub(data)) {
+            hub.register(LOBBY);
+        }
+        Files.delete(data.resolve(DeviceSecrets.FILE));
+
+        try (DeviceHub hub = new DeviceHub(data)) {
+            JsonNode lobby = hub.get("/api/devices/lobby");
+            assertThat(lobby.path("passwordSet").asBoolean()).isFalse();
+            assertThat(lobby.path("status").path("lastError").path("message").asText())
+                    .contains("does not decrypt", "set the password again");
+            assertThat(patch(hub, "lobby", "{\"password\": \"new-one\"}").statusCode()).isEqualTo(200);
+        }
+        try (DeviceHub hub = new DeviceHub(data)) {
+            TerminalSpec spec = (TerminalSpec) hub.hub.hub.devices().registry().get("lobby").orElseThrow()
+                    .device().spec();
+            assertThat(spec.password()).isEqualTo("new-one");
+        }
+    }
+
+    @Test
     void aChangeKeepsWhatItDoesNotNameAndIsAuditedWithWhoAsked() throws Exception {
         try (DeviceHub hub = new DeviceHub(data)) {
             hub.register(LOBBY);
