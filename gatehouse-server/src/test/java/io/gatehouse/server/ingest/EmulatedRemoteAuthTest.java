@@ -16,7 +16,8 @@ import io.gatehouse.simulator.terminal.Terminal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,10 +38,12 @@ class EmulatedRemoteAuthTest {
     @TempDir
     Path data;
 
-    @Test
-    void theDoorFollowsTheHubsDecisionAndTheStoryIsLinked() throws Exception {
-        SiteConfig config = SiteConfig.forTests().withTls(false).withFirstAddress("127.0.4.1").withDevices(1, 0, 0)
-                .withVersions(List.of(SenseVersion.V1_3_0), SophonVersion.V5);
+    /** Remote authorization is documented from v1.1.0 on; each version's request and record differ. */
+    @ParameterizedTest
+    @EnumSource(value = SenseVersion.class, names = {"V1_1_0", "V1_2_1", "V1_3_0"})
+    void theDoorFollowsTheHubsDecisionAndTheStoryIsLinked(SenseVersion version) throws Exception {
+        SiteConfig config = SiteConfig.forTests().withTls(false).withFirstAddress("127.0.4." + (1 + version.ordinal()))
+                .withDevices(1, 0, 0).withVersions(List.of(version), SophonVersion.V5);
         HubConfig hubConfig = HubConfig.defaults().withPort(0).withDataDir(data).withAdminToken(TestHub.TOKEN);
         try (SimulatedSite site = SimulatedSite.start(config)) {
             Terminal door = site.terminals().get(0);
