@@ -24,7 +24,7 @@ public final class DeviceHub implements AutoCloseable {
     }
 
     public DeviceHub(HubConfig config) throws Exception {
-        this.hub = new TestHub(config.withPublicBaseUrl(config.publicBaseUrl()));
+        this.hub = new TestHub(config);
     }
 
     /** Registers a device; fails the test unless the hub answers 201. */

@@ -20,13 +20,17 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/devices}: list (with live status), register, read, change, remove, and each device's audit log.
  * Registry changes are committed before the answer; each is also written to the audit log with who asked.
  */
 public final class DeviceRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceRoutes.class);
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final DeviceAudit audit;
@@ -141,12 +145,11 @@ public final class DeviceRoutes {
         DeviceAudit.Entry entry = new DeviceAudit.Entry(Instant.now(), device.id(), action, ApiBodies.actor(ctx),
                 ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), detail, "ok");
         vertx.executeBlocking(() -> audit.record(entry), false)
-                .onFailure(e -> org.slf4j.LoggerFactory.getLogger(DeviceRoutes.class)
-                        .warn("could not audit {} of device {}: {}", action, device.id(), e.getMessage()));
+                .onFailure(e -> LOG.warn("could not audit {} of device {}: {}", action, device.id(), e.getMessage()));
     }
 
     /** Runs {@code then} with the device named in the path, or answers 404. */
-    private void withDevice(RoutingContext ctx, java.util.function.Consumer<DeviceRegistry.Entry> then) {
+    private void withDevice(RoutingContext ctx, Consumer<DeviceRegistry.Entry> then) {
         String id = ctx.pathParam("id");
         registry.get(id).ifPresentOrElse(then,
                 () -> ApiResponses.error(ctx, 404, "not_found", "id", "no device '" + id + "' is registered"));
