@@ -7,6 +7,7 @@ import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.EventRoutes;
 import io.gatehouse.server.api.OpenApiDocument;
 import io.gatehouse.server.auth.AdminAuth;
+import io.gatehouse.server.console.Console;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.device.Devices;
 import io.gatehouse.server.health.HealthRoutes;
@@ -80,6 +81,7 @@ public final class Hub implements AutoCloseable {
             AccessControl access = AccessControl.mount(vertx, router, database, metrics);
             readiness.add(RemoteAuthReceiver.readiness(access.authorizer()));
             devices = Devices.mount(vertx, router, database, config, storage.store(), access.authorizer(), metrics);
+            Console.mount(router);
             router.errorHandler(400, ApiResponses::malformed);
             router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not_found", null,
                     "no such endpoint; see /openapi.json"));

@@ -109,20 +109,20 @@ public final class DeviceStatus {
         return stored.sum();
     }
 
+    /** The fields the device's API view shows: state, times, last error, what it said of itself, counters. */
     public ObjectNode json() {
         State s = connector != null ? connector : passive;
         Problem error = lastError;
         Learned info = learned;
         return FieldWriter.object()
-                .put("state", s.name())
-                .put("reason", s.reason())
-                .put("since", s.since().toString())
+                .put("state", FieldWriter.object().put("state", s.name()).put("reason", s.reason())
+                        .put("since", s.since().toString()))
                 .put("lastHeardAt", text(lastHeardAt))
                 .put("lastEventAt", text(lastEventAt))
                 .put("lastEventChannel", lastEventChannel == null ? null : lastEventChannel.name())
                 .put("lastError", error == null ? null
                         : FieldWriter.object().put("at", error.at().toString()).put("message", error.message()))
-                .put("device", info == null ? null : FieldWriter.object().put("serial", info.serial())
+                .put("info", info == null ? null : FieldWriter.object().put("serial", info.serial())
                         .put("model", info.model()).put("firmware", info.firmware())
                         .putStrings("cameras", info.cameraIds()))
                 .put("counters", FieldWriter.object()

@@ -49,7 +49,7 @@ class DeviceApiTest {
             assertThat(push).matches("http://127\\.0\\.0\\.1:\\d+/ingest/push/[A-Za-z0-9_-]{22}");
             assertThat(auth).matches("http://127\\.0\\.0\\.1:\\d+/ingest/auth/[A-Za-z0-9_-]{22}");
             assertThat(lobby.path("warnings").get(0).asText()).contains("loopback", "192.0.2.21", "public-url");
-            assertThat(lobby.path("status").path("state").asText()).isEqualTo("WAITING");
+            assertThat(lobby.path("state").path("state").asText()).isEqualTo("WAITING");
 
             JsonNode list = hub.get("/api/devices").path("devices");
             assertThat(list).extracting(d -> d.path("id").asText()).containsExactly("lobby", "yard");
@@ -98,7 +98,7 @@ class DeviceApiTest {
         try (DeviceHub hub = new DeviceHub(data)) {
             JsonNode lobby = hub.get("/api/devices/lobby");
             assertThat(lobby.path("passwordSet").asBoolean()).isFalse();
-            assertThat(lobby.path("status").path("lastError").path("message").asText())
+            assertThat(lobby.path("lastError").path("message").asText())
                     .contains("does not decrypt", "set the password again");
             assertThat(patch(hub, "lobby", "{\"password\": \"new-one\"}").statusCode()).isEqualTo(200);
         }

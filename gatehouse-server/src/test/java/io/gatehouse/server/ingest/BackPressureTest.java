@@ -106,7 +106,7 @@ class BackPressureTest {
             assertThat(overloaded).isEqualTo(8);
             assertThat(hub.events("device=flood")).hasSize(2);
             assertThat(hub.events("device=calm")).hasSize(1);
-            JsonNode status = hub.get("/api/devices/flood").path("status");
+            JsonNode status = hub.get("/api/devices/flood");
             assertThat(status.path("lastError").path("message").asText()).contains("overloaded");
         }
     }

@@ -49,9 +49,9 @@ class RecordPushReceiverTest {
             assertThat(events.get(0).path("deviceId").asText()).isEqualTo("door-1");
             assertThat(events.get(0).path("channel").asText()).isEqualTo("RECORD_PUSH");
             JsonNode device = hub.get("/api/devices/door-1");
-            assertThat(device.path("status").path("counters").path("stored").asInt()).isEqualTo(1);
-            assertThat(device.path("status").path("counters").path("duplicates").asInt()).isEqualTo(1);
-            assertThat(device.path("status").path("state").asText()).isEqualTo("ONLINE");
+            assertThat(device.path("counters").path("stored").asInt()).isEqualTo(1);
+            assertThat(device.path("counters").path("duplicates").asInt()).isEqualTo(1);
+            assertThat(device.path("state").path("state").asText()).isEqualTo("ONLINE");
         }
     }
 
@@ -118,7 +118,7 @@ class RecordPushReceiverTest {
             assertThat(one.path("payload").asText()).isEqualTo(new String(half, StandardCharsets.UTF_8));
             assertThat(hub.metrics()).contains("gatehouse_ingest_rejected_total{channel=\"RECORD_PUSH\",device=\"door-1\","
                     + "reason=\"malformed\"} 2.0");
-            assertThat(hub.get("/api/devices/door-1").path("status").path("lastError").path("message").asText())
+            assertThat(hub.get("/api/devices/door-1").path("lastError").path("message").asText())
                     .contains("data.rgb_image");
         }
     }

@@ -167,7 +167,7 @@ public final class DeviceRoutes {
                     .build());
             node.put("pinnedCertificateSha256", d.pinnedSha256());
         }
-        node.set("status", entry.status().json());
+        node.setAll(entry.status().json());
         ArrayNode warnings = node.putArray("warnings");
         receivers.warnings(d).forEach(warnings::add);
         node.put("createdAt", d.createdAt().toString());
