@@ -122,6 +122,7 @@ final class DemoCommand implements Callable<Integer> {
         String auth = "-H 'Authorization: Bearer " + token + "'";
         out.println("Gatehouse demo is running. Ctrl-C stops it.");
         out.println();
+        out.println("  console:        " + base + "/console/   (sign in with the admin token)");
         out.println("  admin token:    " + token);
         out.println("  events:         curl " + auth + " '" + base + "/api/events?limit=5'");
         out.println("  live stream:    curl -N " + auth + " " + base + "/api/events/stream");

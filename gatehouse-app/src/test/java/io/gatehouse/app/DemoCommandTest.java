@@ -28,7 +28,7 @@ class DemoCommandTest {
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString())
-                .contains("Gatehouse demo is running", "admin token:", "/api/events/stream", "/api/authorizations")
+                .contains("Gatehouse demo is running", "/console/", "admin token:", "/api/events/stream", "/api/authorizations")
                 .contains("entrance", "lab-door", "remote authorization", "yard-box", "3 cameras");
     }
 
