@@ -9,8 +9,10 @@ import io.gatehouse.server.api.OpenApiDocument;
 import io.gatehouse.server.auth.AdminAuth;
 import io.gatehouse.server.console.Console;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.device.Devices;
 import io.gatehouse.server.health.HealthRoutes;
 import io.gatehouse.server.health.ReadinessCheck;
+import io.gatehouse.server.ingest.auth.RemoteAuthReceiver;
 import io.gatehouse.server.store.EventStorage;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -42,15 +44,17 @@ public final class Hub implements AutoCloseable {
     private final HubConfig config;
     private final Router router;
     private final EventStorage storage;
+    private final Devices devices;
     private final PrometheusMeterRegistry metrics;
 
     private Hub(Vertx vertx, HttpServer server, HubConfig config, Router router, EventStorage storage,
-                PrometheusMeterRegistry metrics) {
+                Devices devices, PrometheusMeterRegistry metrics) {
         this.vertx = vertx;
         this.server = server;
         this.config = config;
         this.router = router;
         this.storage = storage;
+        this.devices = devices;
         this.metrics = metrics;
     }
 
@@ -58,6 +62,7 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubConfig config) throws Exception {
         Vertx vertx = Vertx.vertx();
         EventStorage storage = null;
+        Devices devices = null;
         try {
             PrometheusMeterRegistry metrics = newRegistry();
             Database database = Database.open(config.dataDir());
@@ -73,10 +78,10 @@ public final class Hub implements AutoCloseable {
                     .putHeader("Content-Type", "application/json").end(openApi));
             router.route("/api/*").handler(adminAuth);
             EventRoutes.mount(router, storage.reader());
-            AccessControl.mount(vertx, router, database, metrics);
+            AccessControl access = AccessControl.mount(vertx, router, database, metrics);
+            readiness.add(RemoteAuthReceiver.readiness(access.authorizer()));
+            devices = Devices.mount(vertx, router, database, config, storage.store(), access.authorizer(), metrics);
             Console.mount(router);
-            // device registry, receivers and connectors mount here: they append to storage.store(), add their
-            // readiness checks to `readiness` and their meters to `metrics`
             router.errorHandler(400, ApiResponses::malformed);
             router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not_found", null,
                     "no such endpoint; see /openapi.json"));
@@ -91,8 +96,12 @@ public final class Hub implements AutoCloseable {
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             LOG.info("Gatehouse hub listening on {}:{}, data in {}", config.bindHost(), server.actualPort(),
                     config.dataDir().toAbsolutePath());
-            return new Hub(vertx, server, config, router, storage, metrics);
+            devices.listening(server.actualPort());
+            return new Hub(vertx, server, config, router, storage, devices, metrics);
         } catch (Exception e) {
+            if (devices != null) {
+                devices.close();
+            }
             if (storage != null) {
                 storage.close();
             }
@@ -133,6 +142,11 @@ public final class Hub implements AutoCloseable {
         return storage.reader();
     }
 
+    /** The registered devices, their receivers and the ingestion pipeline. */
+    public Devices devices() {
+        return devices;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
@@ -147,6 +161,7 @@ public final class Hub implements AutoCloseable {
     public void close() throws Exception {
         try {
             server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            devices.close();
             storage.close();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

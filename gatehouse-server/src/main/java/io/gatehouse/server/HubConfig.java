@@ -4,6 +4,7 @@ import io.gatehouse.server.config.ConfigException;
 import io.gatehouse.server.config.ConfigSources;
 import io.gatehouse.server.config.Setting;
 import io.gatehouse.server.config.Settings;
+import io.gatehouse.server.ingest.IngestSettings;
 import io.gatehouse.server.store.RetentionSettings;
 import io.gatehouse.server.store.StoreSettings;
 import java.net.URI;
@@ -26,9 +27,10 @@ import java.util.Map;
  * @param adminToken    the admin API bearer token; {@code null} reads or creates {@code dataDir/admin-token}
  * @param store         the event store's queue, batch and thread sizes and its late threshold
  * @param retention     what the store forgets, and when
+ * @param ingest        the device receivers' limits and the quarantine's size
  */
 public record HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken,
-                        StoreSettings store, RetentionSettings retention) {
+                        StoreSettings store, RetentionSettings retention, IngestSettings ingest) {
     public static final int DEFAULT_PORT = 8080;
 
     /** Every setting of the hub, in the order {@code --help} and {@code --print-config} show them. */
@@ -46,11 +48,19 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("retention.max-age", "0", "Delete events that happened longer ago than this (0: keep forever)."),
             Setting.of("retention.max-size", "0", "Delete oldest events while database + images exceed this (0: no limit)."),
             Setting.of("retention.interval", "1m", "How often retention checks its limits."),
-            Setting.of("retention.batch", "500", "Events deleted per retention step (new events commit between steps)."));
+            Setting.of("retention.batch", "500", "Events deleted per retention step (new events commit between steps)."),
+            Setting.of("ingest.max-request", "8MiB", "Largest request body a device receiver reads (413 beyond)."),
+            Setting.of("ingest.max-depth", "32", "Deepest JSON nesting a device receiver accepts."),
+            Setting.of("ingest.max-image", "4MiB", "Largest image in a device payload, after base64 decoding."),
+            Setting.of("ingest.max-in-flight", "16", "Requests of one device being stored at once; beyond it, 503."),
+            Setting.of("ingest.link-tolerance", "10s", "Most time between a remote-authorization request and its passage record."),
+            Setting.of("quarantine.max-entries", "1000", "Rejected device payloads kept for diagnosis (0: none)."),
+            Setting.of("quarantine.max-size", "64MiB", "Most bytes of rejected payloads kept."));
 
     /** The hub's own settings with the store's and retention's defaults (tests, embedding). */
     public HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
-        this(bindHost, port, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS);
+        this(bindHost, port, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
+                IngestSettings.DEFAULTS);
     }
 
     public static HubConfig defaults() {
@@ -75,7 +85,27 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 positive(s, "retention.interval"),
                 s.integer("retention.batch", 1, 100_000));
         return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), publicUrl(s),
-                s.text("admin-token"), store, retention);
+                s.text("admin-token"), store, retention, ingest(s));
+    }
+
+    private static IngestSettings ingest(Settings s) throws ConfigException {
+        return new IngestSettings(
+                (int) bytesBetween(s, "ingest.max-request", 1024, Integer.MAX_VALUE - 8),
+                s.integer("ingest.max-depth", 4, 1000),
+                (int) bytesBetween(s, "ingest.max-image", 1024, Integer.MAX_VALUE / 2),
+                s.integer("ingest.max-in-flight", 1, 100_000),
+                s.duration("ingest.link-tolerance"),
+                s.integer("quarantine.max-entries", 0, 1_000_000),
+                s.bytes("quarantine.max-size"));
+    }
+
+    private static long bytesBetween(Settings s, String key, long min, long max) throws ConfigException {
+        long bytes = s.bytes(key);
+        if (bytes < min || bytes > max) {
+            throw new ConfigException(key + " (from " + s.source(key) + "): expected a size from " + min + " to "
+                    + max + " bytes, got " + bytes);
+        }
+        return bytes;
     }
 
     /** Devices are configured with this URL, so a malformed one must stop the hub rather than reach them. */
@@ -111,30 +141,38 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
     public String toString() {
         return "HubConfig[bind=" + bindHost + ", port=" + port + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
                 + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
-                + ", retention=" + retention + "]";
+                + ", retention=" + retention + ", ingest=" + ingest + "]";
     }
 
     public HubConfig withBindHost(String host) {
-        return new HubConfig(host, port, dataDir, publicBaseUrl, adminToken, store, retention);
+        return new HubConfig(host, port, dataDir, publicBaseUrl, adminToken, store, retention, ingest);
     }
 
     public HubConfig withPort(int newPort) {
-        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken, store, retention);
+        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken, store, retention, ingest);
     }
 
     public HubConfig withDataDir(Path dir) {
-        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken, store, retention);
+        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken, store, retention, ingest);
     }
 
     public HubConfig withAdminToken(String token) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, token, store, retention);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, token, store, retention, ingest);
     }
 
     public HubConfig withStore(StoreSettings newStore) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, newStore, retention);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, newStore, retention, ingest);
     }
 
     public HubConfig withRetention(RetentionSettings newRetention) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, newRetention);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, newRetention, ingest);
+    }
+
+    public HubConfig withIngest(IngestSettings newIngest) {
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, retention, newIngest);
+    }
+
+    public HubConfig withPublicBaseUrl(String url) {
+        return new HubConfig(bindHost, port, dataDir, url, adminToken, store, retention, ingest);
     }
 }

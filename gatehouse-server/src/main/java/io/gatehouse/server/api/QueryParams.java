@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The query parameters of one request, read strictly: an unknown or repeated parameter, an over-long value or a
  * value of the wrong form is a {@link BadParameter} naming the parameter, never silently ignored.
  */
-final class QueryParams {
+public final class QueryParams {
     static final int MAX_TEXT = 200;
 
     private final MultiMap params;
@@ -21,7 +21,7 @@ final class QueryParams {
         this.params = params;
     }
 
-    static QueryParams of(RoutingContext ctx, Set<String> known) throws BadParameter {
+    public static QueryParams of(RoutingContext ctx, Set<String> known) throws BadParameter {
         MultiMap params;
         try {
             params = ctx.queryParams();
@@ -39,7 +39,7 @@ final class QueryParams {
         return new QueryParams(params);
     }
 
-    String text(String name) throws BadParameter {
+    public String text(String name) throws BadParameter {
         String value = params.get(name);
         if (value == null) {
             return null;
@@ -53,7 +53,7 @@ final class QueryParams {
         return value;
     }
 
-    Instant instant(String name) throws BadParameter {
+    public Instant instant(String name) throws BadParameter {
         String value = text(name);
         try {
             return value == null ? null : Instant.parse(value);
@@ -62,7 +62,7 @@ final class QueryParams {
         }
     }
 
-    Boolean bool(String name) throws BadParameter {
+    public Boolean bool(String name) throws BadParameter {
         String value = text(name);
         if (value == null) {
             return null;
@@ -74,7 +74,7 @@ final class QueryParams {
         };
     }
 
-    Integer integer(String name, int min, int max) throws BadParameter {
+    public Integer integer(String name, int min, int max) throws BadParameter {
         String value = text(name);
         if (value == null) {
             return null;
@@ -108,7 +108,7 @@ final class QueryParams {
     }
 
     /** A sequence number: a whole number from 0 up. */
-    static long seq(String field, String value) throws BadParameter {
+    public static long seq(String field, String value) throws BadParameter {
         if (value == null || value.isEmpty() || value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
             throw new BadParameter(field, "expected an event sequence number (a whole number from 0 up)");
         }

@@ -8,6 +8,7 @@ import io.gatehouse.server.DevicePayloads;
 import io.gatehouse.server.HubConfig;
 import io.gatehouse.server.TestHub;
 import io.gatehouse.server.console.SiteEvents.Person;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,9 +141,15 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void aHubWithoutTheDeviceRegistrySaysSoInTheDevicesView() {
+    void theDevicesViewShowsEachRegisteredDeviceWithItsState() throws Exception {
+        String id = "lobby-" + System.nanoTime(); // the hub is shared by the tests of this class
+        assertThat(hub.send(hub.request("/api/devices").POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"terminal\","
+                + " \"id\": \"" + id + "\", \"name\": \"Lobby\", \"host\": \"192.0.2.21\"}")).build()).statusCode())
+                .isEqualTo(201);
         signedIn("#/devices");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("view"), "not available on this hub"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.devices"), id));
+        assertThat(browser.findElement(By.cssSelector("table.devices")).getText().toLowerCase())
+                .contains("192.0.2.21:8000", "waiting");
     }
 
     @Test

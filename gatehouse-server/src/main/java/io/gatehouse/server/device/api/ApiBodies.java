@@ -1,0 +1,71 @@
+package io.gatehouse.server.device.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.protocol.json.DecodeException;
+import io.gatehouse.protocol.json.DecodeLimits;
+import io.gatehouse.protocol.json.Json;
+import io.gatehouse.server.api.ApiResponses;
+import io.gatehouse.server.device.DeviceRefusal;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** Request bodies and answers of the devices API: small strict JSON in, {@code {error, field, reason}} out. */
+final class ApiBodies {
+    static final int MAX_BODY = 64 << 10;
+    private static final Json JSON = new Json(new DecodeLimits(MAX_BODY, 16 << 10, 8, 1));
+    private static final Pattern ACTOR = Pattern.compile("[\\x20-\\x7e]{1,100}");
+
+    private ApiBodies() {
+    }
+
+    /** A body handler for {@code route}: at most {@value #MAX_BODY} bytes, 413 as JSON beyond. */
+    static Route withBody(Route route) {
+        return route.handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+                .failureHandler(ctx -> {
+                    if (ctx.statusCode() == 413) {
+                        ApiResponses.error(ctx, 413, "too_large", null, "the body exceeds " + MAX_BODY + " bytes");
+                    } else {
+                        ApiResponses.failed(ctx, ctx.failure());
+                    }
+                });
+    }
+
+    static JsonNode json(RoutingContext ctx) throws DecodeException {
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        return JSON.parse(body == null ? new byte[0] : body.getBytes());
+    }
+
+    /** Who asked, for the audit log: the {@code X-Gatehouse-Actor} header, else "admin" (the token's holder). */
+    static String actor(RoutingContext ctx) {
+        String actor = ctx.request().getHeader("X-Gatehouse-Actor");
+        return actor != null && ACTOR.matcher(actor).matches() ? actor : "admin";
+    }
+
+    static void badRequest(RoutingContext ctx, DecodeException e) {
+        ApiResponses.error(ctx, 400, "bad_request", e.path().isEmpty() ? "body" : e.path(), e.reason());
+    }
+
+    /** Runs {@code then} on the request's context; registry refusals become their status, anything else a 500. */
+    static <T> void when(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> then) {
+        Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).onComplete(done -> {
+            if (done.succeeded()) {
+                then.accept(done.result());
+                return;
+            }
+            Throwable cause = done.cause() instanceof CompletionException && done.cause().getCause() != null
+                    ? done.cause().getCause() : done.cause();
+            if (cause instanceof DeviceRefusal r) {
+                ApiResponses.error(ctx, r.status(), r.status() == 404 ? "not_found" : "conflict", r.field(), r.reason());
+            } else {
+                ApiResponses.failed(ctx, cause);
+            }
+        });
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The device registry: the terminals and SE boxes a site registered (how to reach them, which channels to use),
+ * persisted in the database with passwords encrypted under a key in the data directory, each with its own
+ * unguessable receiver addresses; and their supervision (state, last event, last error, counters) as the
+ * receivers and the connectors report it. {@link io.gatehouse.server.device.Devices} wires it into the hub with
+ * the receivers, the quarantine and the REST API in {@code device.api}.
+ */
+package io.gatehouse.server.device;
