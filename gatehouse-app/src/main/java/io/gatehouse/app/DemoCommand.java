@@ -8,8 +8,10 @@ import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +26,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         header = "Run the hub with an emulated site (two terminals, an SE box with three cameras), until Ctrl-C.",
         description = {
-            "Starts the hub on this machine with an emulated site: an entrance terminal, a lab door terminal that asks"
-                    + " the hub before it opens (remote authorization), and an SE box with three cameras. They are"
-                    + " registered with the hub and people walk past them; every recognition is stored and can be"
-                    + " watched live. Needs no arguments and no network: everything runs on loopback addresses.",
+            "Starts the hub on this machine with an emulated site: an entrance terminal (record push and WebSocket),"
+                    + " a lab door terminal that asks the hub before it opens (remote authorization), and an SE box"
+                    + " with three cameras. They are registered with the hub, which connects to them as to a real"
+                    + " site's devices: it configures the terminals and subscribes to every stream. People walk past"
+                    + " them; every recognition is stored once and can be watched live. Needs no arguments and no"
+                    + " network: everything runs on loopback addresses.",
             "",
             "Each run starts afresh in the data directory (./demo-data); the last run's data stays there until the"
                     + " next. Ctrl-C stops it.",
@@ -68,8 +72,11 @@ final class DemoCommand implements Callable<Integer> {
             awaitQuietly(stopped); // keep the JVM up until the hub has committed what it accepted
         }, "gatehouse-demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Hub hub = startHub(token); DemoSite site = DemoSite.start(hub, token, rate)) {
-            announce(hub, site, token, out);
+        // the site runs on the hub's Vert.x: closing the hub stops its connectors first, then the emulated devices
+        try (Hub hub = startHub(token)) {
+            DemoSite site = DemoSite.start(hub, token, rate);
+            List<String> notOnline = DemoSite.awaitOnline(hub.devices().registry(), Duration.ofSeconds(20));
+            announce(hub, site, token, notOnline, out);
             if (duration == null) {
                 stop.await();
             } else if (!stop.await(duration, TimeUnit.SECONDS)) {
@@ -117,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
         Files.writeString(dir.resolve(MARKER), "made by gatehouse demo; emptied when the demo starts again\n");
     }
 
-    private static void announce(Hub hub, DemoSite site, String token, PrintWriter out) {
+    private static void announce(Hub hub, DemoSite site, String token, List<String> notOnline, PrintWriter out) {
         String base = "http://127.0.0.1:" + hub.port();
         String auth = "-H 'Authorization: Bearer " + token + "'";
         out.println("Gatehouse demo is running. Ctrl-C stops it.");
@@ -132,8 +139,13 @@ final class DemoCommand implements Callable<Integer> {
                 + base + "/metrics");
         out.println("  data:           " + hub.config().dataDir().toAbsolutePath());
         out.println();
-        out.println("Emulated site (people walk past every few seconds):");
+        out.println("Emulated site, connected by the hub (people walk past every few seconds):");
         site.describe().forEach(out::println);
+        if (!notOnline.isEmpty()) {
+            out.println();
+            out.println("Not connected yet (see /api/devices):");
+            notOnline.forEach(line -> out.println("  " + line));
+        }
         out.flush();
     }
 

@@ -28,11 +28,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The emulated site of {@code gatehouse demo}, on the hub's own Vert.x: an entrance terminal (push and WebSocket),
- * a lab door terminal that asks the hub before it opens (remote authorization), and an SE box with three cameras,
- * each on its own loopback address with its documented ports (or, where 127.0.1.x cannot be bound, on 127.0.0.1
- * with free ports). The devices are registered with the hub like any site's, and the lab door's directory is
- * imported through the access API: staff may pass, the others are refused with a reason on the screen.
+ * The emulated site of {@code gatehouse demo}, on the hub's own Vert.x (it stops with the hub): an entrance
+ * terminal (record push and WebSocket: each record arrives twice and is stored once), a lab door terminal that asks
+ * the hub before it opens (remote authorization) and pushes what happened, and an SE box with three cameras, each
+ * on its own loopback address with its documented ports (or, where 127.0.1.x cannot be bound, on 127.0.0.1 with free
+ * ports). The devices are registered with the hub like any site's, with their accounts: the hub's connectors
+ * configure the terminals and subscribe to every stream. The lab door's directory is imported through the access
+ * API: staff may pass, the others are refused with a reason on the screen.
  */
 final class DemoSite implements AutoCloseable {
     static final String ENTRANCE = "entrance";
@@ -88,7 +90,7 @@ final class DemoSite implements AutoCloseable {
 
     private void register(DeviceRegistry registry) throws Exception {
         add(registry, terminal(ENTRANCE, "Entrance", entrance(), "[\"push\", \"websocket\"]"));
-        add(registry, terminal(LAB_DOOR, "Lab door", labDoor(), "[\"push\", \"websocket\", \"remote-auth\"]"));
+        add(registry, terminal(LAB_DOOR, "Lab door", labDoor(), "[\"push\", \"remote-auth\"]"));
         SeBox box = yardBox();
         add(registry, "{\"kind\": \"se-box\", \"id\": \"" + YARD_BOX + "\", \"name\": \"Yard cameras\", \"host\": \""
                 + box.address() + "\", \"restPort\": " + box.restPort() + ", \"webSocketPort\": " + box.webSocketPort()
@@ -145,6 +147,26 @@ final class DemoSite implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the hub's connectors report every device of the site ONLINE, at most {@code max}; returns a line
+     * for each that is not (its state and why).
+     */
+    static List<String> awaitOnline(DeviceRegistry registry, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        List<String> waiting;
+        do {
+            waiting = registry.all().stream().filter(e -> !e.status().state().equals("ONLINE"))
+                    .map(e -> e.device().id() + ": " + e.status().json().path("state").path("state").asText() + " ("
+                            + e.status().json().path("state").path("reason").asText() + ")")
+                    .toList();
+            if (waiting.isEmpty()) {
+                return waiting;
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() < deadline);
+        return waiting;
+    }
+
     /** One line per device for the banner. */
     List<String> describe() {
         Terminal a = entrance();
@@ -154,7 +176,7 @@ final class DemoSite implements AutoCloseable {
                 String.format("  %-9s %-8s %-19s %-7s %-24s %s", ENTRANCE, "terminal", a.serial(), a.version(),
                         a.baseUrl(), "push + WebSocket"),
                 String.format("  %-9s %-8s %-19s %-7s %-24s %s", LAB_DOOR, "terminal", b.serial(), b.version(),
-                        b.baseUrl(), "push + WebSocket + remote authorization (asks the hub)"),
+                        b.baseUrl(), "remote authorization (asks the hub) + push"),
                 String.format("  %-9s %-8s %-19s %-7s %-24s %s", YARD_BOX, "se-box", box.serial(), box.version(),
                         box.address() + ":" + box.restPort() + "/" + box.webSocketPort(),
                         box.cameras().size() + " cameras over WebSocket"));

@@ -4,6 +4,7 @@ import io.gatehouse.server.config.ConfigException;
 import io.gatehouse.server.config.ConfigSources;
 import io.gatehouse.server.config.Setting;
 import io.gatehouse.server.config.Settings;
+import io.gatehouse.server.connect.ConnectorSettings;
 import io.gatehouse.server.ingest.IngestSettings;
 import io.gatehouse.server.store.RetentionSettings;
 import io.gatehouse.server.store.StoreSettings;
@@ -28,9 +29,11 @@ import java.util.Map;
  * @param store         the event store's queue, batch and thread sizes and its late threshold
  * @param retention     what the store forgets, and when
  * @param ingest        the device receivers' limits and the quarantine's size
+ * @param connect       the clocks and limits of the connectors the hub keeps to its devices
  */
 public record HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken,
-                        StoreSettings store, RetentionSettings retention, IngestSettings ingest) {
+                        StoreSettings store, RetentionSettings retention, IngestSettings ingest,
+                        ConnectorSettings connect) {
     public static final int DEFAULT_PORT = 8080;
 
     /** Every setting of the hub, in the order {@code --help} and {@code --print-config} show them. */
@@ -55,12 +58,20 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("ingest.max-in-flight", "16", "Requests of one device being stored at once; beyond it, 503."),
             Setting.of("ingest.link-tolerance", "10s", "Most time between a remote-authorization request and its passage record."),
             Setting.of("quarantine.max-entries", "1000", "Rejected device payloads kept for diagnosis (0: none)."),
-            Setting.of("quarantine.max-size", "64MiB", "Most bytes of rejected payloads kept."));
+            Setting.of("quarantine.max-size", "64MiB", "Most bytes of rejected payloads kept."),
+            Setting.of("connect.drift-check", "5m", "How often each terminal's settings are read back and repaired."),
+            Setting.of("connect.camera-refresh", "1m", "How often each SE box's camera list is read again."),
+            Setting.of("connect.backoff-min", "1s", "First retry delay after a device failed to answer."),
+            Setting.of("connect.backoff-max", "60s", "Longest retry delay (delays double up to it, drawn at random)."),
+            Setting.of("connect.ping", "20s", "WebSocket ping period; a socket silent for two periods is reopened."),
+            Setting.of("connect.request-timeout", "10s", "Connect and answer time of one request to a device."),
+            Setting.of("connect.token-validity", "60m", "Lifetime asked for a terminal login token (1m to 24h)."),
+            Setting.of("connect.max-message", "8MiB", "Largest WebSocket message or answer taken from a device."));
 
     /** The hub's own settings with the store's and retention's defaults (tests, embedding). */
     public HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
         this(bindHost, port, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
-                IngestSettings.DEFAULTS);
+                IngestSettings.DEFAULTS, ConnectorSettings.production());
     }
 
     public static HubConfig defaults() {
@@ -85,7 +96,26 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 positive(s, "retention.interval"),
                 s.integer("retention.batch", 1, 100_000));
         return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), publicUrl(s),
-                s.text("admin-token"), store, retention, ingest(s));
+                s.text("admin-token"), store, retention, ingest(s), connect(s));
+    }
+
+    private static ConnectorSettings connect(Settings s) throws ConfigException {
+        Duration backoffMin = positive(s, "connect.backoff-min");
+        Duration backoffMax = positive(s, "connect.backoff-max");
+        if (backoffMax.compareTo(backoffMin) < 0) {
+            throw new ConfigException("connect.backoff-max (from " + s.source("connect.backoff-max") + "): must not be"
+                    + " shorter than connect.backoff-min (" + s.text("connect.backoff-min") + ")");
+        }
+        Duration token = s.duration("connect.token-validity");
+        if (token.toMinutes() < 1 || token.toMinutes() > 24 * 60 || token.toSecondsPart() != 0
+                || token.toNanosPart() != 0) {
+            throw new ConfigException("connect.token-validity (from " + s.source("connect.token-validity")
+                    + "): expected whole minutes from 1m to 24h (the terminal's login takes 1 to 1440 minutes), got "
+                    + s.text("connect.token-validity"));
+        }
+        return new ConnectorSettings(positive(s, "connect.drift-check"), positive(s, "connect.camera-refresh"),
+                backoffMin, backoffMax, positive(s, "connect.ping"), positive(s, "connect.request-timeout"),
+                (int) token.toMinutes(), (int) bytesBetween(s, "connect.max-message", 1024, Integer.MAX_VALUE - 8));
     }
 
     private static IngestSettings ingest(Settings s) throws ConfigException {
@@ -141,38 +171,42 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
     public String toString() {
         return "HubConfig[bind=" + bindHost + ", port=" + port + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
                 + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
-                + ", retention=" + retention + ", ingest=" + ingest + "]";
+                + ", retention=" + retention + ", ingest=" + ingest + ", connect=" + connect + "]";
     }
 
     public HubConfig withBindHost(String host) {
-        return new HubConfig(host, port, dataDir, publicBaseUrl, adminToken, store, retention, ingest);
+        return new HubConfig(host, port, dataDir, publicBaseUrl, adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withPort(int newPort) {
-        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken, store, retention, ingest);
+        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withDataDir(Path dir) {
-        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken, store, retention, ingest);
+        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withAdminToken(String token) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, token, store, retention, ingest);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, token, store, retention, ingest, connect);
     }
 
     public HubConfig withStore(StoreSettings newStore) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, newStore, retention, ingest);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, newStore, retention, ingest, connect);
     }
 
     public HubConfig withRetention(RetentionSettings newRetention) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, newRetention, ingest);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, newRetention, ingest, connect);
     }
 
     public HubConfig withIngest(IngestSettings newIngest) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, retention, newIngest);
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, retention, newIngest, connect);
     }
 
     public HubConfig withPublicBaseUrl(String url) {
-        return new HubConfig(bindHost, port, dataDir, url, adminToken, store, retention, ingest);
+        return new HubConfig(bindHost, port, dataDir, url, adminToken, store, retention, ingest, connect);
+    }
+
+    public HubConfig withConnect(ConnectorSettings newConnect) {
+        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, retention, ingest, newConnect);
     }
 }

@@ -85,6 +85,11 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
         }).toCompletableFuture().join();
     }
 
+    /** After this returns, {@code listener} hears of no further change. */
+    public void unsubscribe(RegistryListener listener) {
+        run(() -> listeners.remove(listener)).toCompletableFuture().join();
+    }
+
     public List<Entry> all() {
         List<Entry> entries = new ArrayList<>(byId.values());
         entries.sort(Comparator.comparing(e -> e.device().id()));

@@ -4,6 +4,7 @@ import io.gatehouse.core.policy.authorize.RemoteAuthorizer;
 import io.gatehouse.core.store.EventStore;
 import io.gatehouse.server.HubConfig;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.device.api.DeviceActionRoutes;
 import io.gatehouse.server.device.api.DeviceRoutes;
 import io.gatehouse.server.ingest.IngestListener;
 import io.gatehouse.server.ingest.IngestMetrics;
@@ -24,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The device side of the hub in one piece: the registry, the ingestion pipeline with its receivers, quarantine and
- * passage linking, and their API. {@link #mount} wires it from {@code Hub.start} (after the admin-token guard);
- * {@link #listening} is called once the HTTP server has its port, because the receiver addresses devices are given
- * depend on it.
+ * passage linking, the connectors to the devices, and their API. {@link #mount} wires it from {@code Hub.start}
+ * (after the admin-token guard); {@link #listening} is called once the HTTP server has its port, because the
+ * receiver addresses devices are given depend on it: only then do the connectors start.
  */
 public final class Devices implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Devices.class);
@@ -36,16 +37,21 @@ public final class Devices implements AutoCloseable {
     private final IngestPipeline pipeline;
     private final Quarantine quarantine;
     private final PassageLinker linker;
+    private final ConnectorFleet connectors;
     private volatile ReceiverUrls urls;
 
-    private Devices(HubConfig config, DeviceRegistry registry, IngestPipeline pipeline, Quarantine quarantine,
-                    PassageLinker linker) {
+    private Devices(Vertx vertx, HubConfig config, DeviceRegistry registry, IngestPipeline pipeline,
+                    Quarantine quarantine, PassageLinker linker) {
         this.config = config;
         this.registry = registry;
         this.pipeline = pipeline;
         this.quarantine = quarantine;
         this.linker = linker;
         this.urls = ReceiverUrls.resolve(config.publicBaseUrl(), config.bindHost(), config.port());
+        IngestSettings limits = config.ingest();
+        // half of a device's in-flight allowance for its WebSocket messages, half for its receivers
+        this.connectors = new ConnectorFleet(vertx, registry, pipeline, this::urls, config.connect(),
+                Math.max(1, limits.maxInFlightPerDevice() / 2), 4L * limits.maxRequestBytes());
     }
 
     public static Devices mount(Vertx vertx, Router router, Database database, HubConfig config, EventStore store,
@@ -58,17 +64,19 @@ public final class Devices implements AutoCloseable {
         IngestMetrics ingestMetrics = new IngestMetrics(metrics);
         IngestPipeline pipeline = new IngestPipeline(limits, store, quarantine, ingestMetrics,
                 IngestListener.both(registry, linker));
-        Devices devices = new Devices(config, registry, pipeline, quarantine, linker);
+        Devices devices = new Devices(vertx, config, registry, pipeline, quarantine, linker);
 
         RecordPushReceiver.mount(router, registry, pipeline, ingestMetrics, limits.maxRequestBytes());
         RemoteAuthReceiver.mount(router, registry, pipeline, ingestMetrics, limits.maxRequestBytes(), authorizer, linker);
-        DeviceRoutes.mount(router, vertx, registry, new DeviceAudit(database), devices::urls);
+        DeviceAudit audit = new DeviceAudit(database);
+        DeviceRoutes.mount(router, vertx, registry, audit, devices::urls);
+        DeviceActionRoutes.mount(router, vertx, registry, audit, devices.connectors);
         QuarantineRoutes.mount(router, vertx, quarantine);
         AuthorizationRoutes.mount(router, vertx, new AuthorizationQuery(database));
         return devices;
     }
 
-    /** The HTTP server listens on {@code port}: the receiver addresses are final now. */
+    /** The HTTP server listens on {@code port}: the receiver addresses are final now, and the connectors start. */
     public void listening(int port) {
         urls = ReceiverUrls.resolve(config.publicBaseUrl(), config.bindHost(), port);
         LOG.info("devices reach the hub at {}{}", urls.base(), urls.configured() ? ""
@@ -76,6 +84,7 @@ public final class Devices implements AutoCloseable {
         for (DeviceRegistry.Entry entry : registry.all()) {
             urls.warnings(entry.device()).forEach(w -> LOG.warn("device {}: {}", entry.device().id(), w));
         }
+        connectors.follow();
     }
 
     public ReceiverUrls urls() {
@@ -95,9 +104,18 @@ public final class Devices implements AutoCloseable {
         return quarantine;
     }
 
-    /** Stops linking and quarantining, after the HTTP server stopped and before the store closes. */
+    /** The connectors the hub keeps to its devices, one per device it logs in to. */
+    public ConnectorFleet connectors() {
+        return connectors;
+    }
+
+    /**
+     * Stops the connectors (and stores what their WebSockets delivered), then linking and quarantining; after the
+     * HTTP server stopped and before the store closes.
+     */
     @Override
     public void close() throws Exception {
+        connectors.close();
         linker.close();
         quarantine.close();
         registry.close();

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** How the hub would register the emulator's devices. */
-final class Emulated {
+public final class Emulated {
     private Emulated() {
     }
 
@@ -26,7 +26,7 @@ final class Emulated {
     }
 
     /** The SHA-256 of the certificate's DER encoding, computed here independently of the code under test. */
-    static String fingerprint(DeviceCertificate certificate) {
+    public static String fingerprint(DeviceCertificate certificate) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(certificate.certificate().getEncoded()));
@@ -36,7 +36,7 @@ final class Emulated {
     }
 
     /** A new key and certificate for {@code terminal}, as a factory reset would generate. */
-    static DeviceCertificate newCertificate(Terminal terminal) {
+    public static DeviceCertificate newCertificate(Terminal terminal) {
         return DeviceCertificate.generate("gatehouse-emulated-terminal", List.of(terminal.address()));
     }
 }

@@ -26,13 +26,13 @@ import java.util.function.Supplier;
  * hub's back and takes WebSocket slots. Talks to the terminal with Basic authentication and its own plain Vert.x
  * clients, never through the code under test. Blocking, for test threads; requests start on a Vert.x context.
  */
-final class SomeoneElse implements AutoCloseable {
+public final class SomeoneElse implements AutoCloseable {
     private final Terminal terminal;
     private final Context context;
     private final WebClient http;
     private final WebSocketClient webSockets;
 
-    SomeoneElse(Vertx vertx, Terminal terminal) {
+    public SomeoneElse(Vertx vertx, Terminal terminal) {
         this.terminal = terminal;
         this.context = vertx.getOrCreateContext();
         this.http = WebClient.create(vertx, new WebClientOptions().setTrustAll(true).setVerifyHost(false));
@@ -40,7 +40,7 @@ final class SomeoneElse implements AutoCloseable {
                 .setSsl(terminal.baseUrl().startsWith("https")));
     }
 
-    JsonNode functions() {
+    public JsonNode functions() {
         return data(HttpMethod.GET, "/v1/device/functions", null);
     }
 
@@ -48,7 +48,7 @@ final class SomeoneElse implements AutoCloseable {
         data(HttpMethod.POST, "/v1/device/functions", json);
     }
 
-    JsonNode subscription() {
+    public JsonNode subscription() {
         return data(HttpMethod.GET, "/v1/event/subscribe", null);
     }
 

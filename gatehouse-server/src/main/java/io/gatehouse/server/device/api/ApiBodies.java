@@ -1,16 +1,23 @@
 package io.gatehouse.server.device.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.json.DecodeLimits;
+import io.gatehouse.protocol.json.FieldReader;
 import io.gatehouse.protocol.json.Json;
+import io.gatehouse.protocol.json.Notes;
 import io.gatehouse.server.api.ApiResponses;
+import io.gatehouse.server.device.DeviceAudit;
 import io.gatehouse.server.device.DeviceRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -42,10 +49,32 @@ final class ApiBodies {
         return JSON.parse(body == null ? new byte[0] : body.getBytes());
     }
 
+    /** The body as a JSON object of only {@code known} fields; an empty body reads as {@code {}}. */
+    static FieldReader object(RoutingContext ctx, Set<String> known) throws DecodeException {
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        FieldReader r = FieldReader.root(body == null || body.length() == 0 ? Json.object() : json(ctx), new Notes());
+        for (var names = r.node().fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new DecodeException(name.length() > 40 ? name.substring(0, 40) + "..." : name,
+                        "unknown field; expected one of " + new TreeSet<>(known));
+            }
+        }
+        return r;
+    }
+
     /** Who asked, for the audit log: the {@code X-Gatehouse-Actor} header, else "admin" (the token's holder). */
     static String actor(RoutingContext ctx) {
         String actor = ctx.request().getHeader("X-Gatehouse-Actor");
         return actor != null && ACTOR.matcher(actor).matches() ? actor : "admin";
+    }
+
+    /** An audit entry of {@code action} on {@code deviceId}, asked now by this request's actor from its address. */
+    static DeviceAudit.Entry auditEntry(RoutingContext ctx, String deviceId, String action, ObjectNode detail,
+                                        String outcome) {
+        return new DeviceAudit.Entry(Instant.now(), deviceId, action, actor(ctx),
+                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), detail,
+                outcome);
     }
 
     static void badRequest(RoutingContext ctx, DecodeException e) {

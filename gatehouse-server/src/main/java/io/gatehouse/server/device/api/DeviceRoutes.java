@@ -8,6 +8,7 @@ import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.BadParameter;
 import io.gatehouse.server.api.QueryParams;
+import io.gatehouse.server.device.ConnectorFleet;
 import io.gatehouse.server.device.Device;
 import io.gatehouse.server.device.DeviceAudit;
 import io.gatehouse.server.device.DeviceJson;
@@ -18,7 +19,6 @@ import io.gatehouse.server.device.TerminalSpec;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Instant;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -90,11 +90,11 @@ public final class DeviceRoutes {
             ApiBodies.badRequest(ctx, e);
             return;
         }
-        ApiBodies.when(ctx, registry.add(described), device -> {
-            audited(ctx, device, "device-added", DeviceJson.spec(device.spec()));
-            ctx.response().putHeader("Location", "/api/devices/" + device.id());
-            ApiResponses.json(ctx, 201, view(registry.get(device.id()).orElseThrow()));
-        });
+        ApiBodies.when(ctx, registry.add(described), device -> audited(ctx, device, "device-added",
+                DeviceJson.spec(device.spec()), () -> {
+                    ctx.response().putHeader("Location", "/api/devices/" + device.id());
+                    answer(ctx, 201, device);
+                }));
     }
 
     private void change(RoutingContext ctx) {
@@ -106,18 +106,14 @@ public final class DeviceRoutes {
                 ApiBodies.badRequest(ctx, e);
                 return;
             }
-            ApiBodies.when(ctx, registry.change(described), device -> {
-                audited(ctx, device, "device-changed", DeviceJson.spec(device.spec()));
-                ApiResponses.json(ctx, 200, view(registry.get(device.id()).orElseThrow()));
-            });
+            ApiBodies.when(ctx, registry.change(described), device -> audited(ctx, device, "device-changed",
+                    DeviceJson.spec(device.spec()), () -> answer(ctx, 200, device)));
         });
     }
 
     private void remove(RoutingContext ctx) {
-        withDevice(ctx, entry -> ApiBodies.when(ctx, registry.remove(entry.device().id()), device -> {
-            audited(ctx, device, "device-removed", Json.object());
-            ctx.response().setStatusCode(204).end();
-        }));
+        withDevice(ctx, entry -> ApiBodies.when(ctx, registry.remove(entry.device().id()), device ->
+                audited(ctx, device, "device-removed", Json.object(), () -> ctx.response().setStatusCode(204).end())));
     }
 
     private void audit(RoutingContext ctx) {
@@ -140,12 +136,25 @@ public final class DeviceRoutes {
         });
     }
 
-    /** Writes an audit entry off the event loop; a failure to audit is logged, the change stands. */
-    void audited(RoutingContext ctx, Device device, String action, ObjectNode detail) {
-        DeviceAudit.Entry entry = new DeviceAudit.Entry(Instant.now(), device.id(), action, ApiBodies.actor(ctx),
-                ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), detail, "ok");
-        vertx.executeBlocking(() -> audit.record(entry), false)
-                .onFailure(e -> LOG.warn("could not audit {} of device {}: {}", action, device.id(), e.getMessage()));
+    /**
+     * Writes an audit entry off the event loop, then answers with {@code answer}: the log has the change when the
+     * caller hears of it. A failure to audit is logged; the change stands.
+     */
+    private void audited(RoutingContext ctx, Device device, String action, ObjectNode detail, Runnable answer) {
+        DeviceAudit.Entry entry = ApiBodies.auditEntry(ctx, device.id(), action, detail, "ok");
+        vertx.executeBlocking(() -> audit.record(entry), false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.warn("could not audit {} of device {}: {}", action, device.id(), done.cause().getMessage());
+            }
+            answer.run();
+        });
+    }
+
+    /** The device as it is now, with its status (its connector may have reported meanwhile). */
+    private void answer(RoutingContext ctx, int status, Device device) {
+        registry.get(device.id()).ifPresentOrElse(entry -> ApiResponses.json(ctx, status, view(entry)),
+                () -> ApiResponses.error(ctx, 404, "not_found", "id", "device '" + device.id() + "' was removed"
+                        + " meanwhile"));
     }
 
     /** Runs {@code then} with the device named in the path, or answers 404. */
@@ -170,6 +179,10 @@ public final class DeviceRoutes {
         node.setAll(entry.status().json());
         ArrayNode warnings = node.putArray("warnings");
         receivers.warnings(d).forEach(warnings::add);
+        String passive = ConnectorFleet.notConnected(d);
+        if (passive != null) {
+            warnings.add(passive);
+        }
         node.put("createdAt", d.createdAt().toString());
         node.put("updatedAt", d.updatedAt().toString());
         return node;

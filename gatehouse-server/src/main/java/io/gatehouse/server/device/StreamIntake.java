@@ -1,0 +1,133 @@
+package io.gatehouse.server.device;
+
+import io.gatehouse.core.store.Channel;
+import io.gatehouse.server.ingest.IngestPipeline;
+import io.gatehouse.server.ingest.Ingestion;
+import io.gatehouse.server.ingest.Rejection;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one device's connector receives on its WebSockets, on its way into the {@link IngestPipeline}. A pushing
+ * terminal keeps a record the hub could not take and sends it again; a WebSocket sends once. So the intake takes
+ * each message at once and stores it at the pipeline's pace: at most {@code window} appends of the device in flight
+ * (the rest of the pipeline's per-device allowance stays with the device's receivers), and a message the store
+ * could not take yet (full, failing, the device at its limit) is tried again after a pause instead of being lost.
+ * What waits is bounded in bytes; beyond that, messages are refused as {@code overloaded} and counted, so that a
+ * flooding device costs its own messages, never the hub's memory.
+ *
+ * <p>Lives on an event loop of its own (not the connector's: it outlives a stopped connector until what it holds is
+ * stored); its state is touched only there, so it needs no locks.
+ */
+final class StreamIntake {
+    private record Message(Channel channel, byte[] bytes, Instant receivedAt) {
+    }
+
+    private final String deviceId;
+    private final DeviceRegistry registry;
+    private final IngestPipeline pipeline;
+    private final int window;
+    private final long maxQueuedBytes;
+    private final long retryMillis;
+    private final ArrayDeque<Message> queue = new ArrayDeque<>();
+    private final List<Promise<Void>> drainWaiters = new ArrayList<>();
+    private final Context context;
+    private long queuedBytes;
+    private int inFlight;
+    private boolean pausing;
+
+    /** {@code context}: an event-loop context for this intake alone. */
+    StreamIntake(Context context, String deviceId, DeviceRegistry registry, IngestPipeline pipeline, int window,
+                 long maxQueuedBytes, Duration retryPause) {
+        this.context = context;
+        this.deviceId = deviceId;
+        this.registry = registry;
+        this.pipeline = pipeline;
+        this.window = window;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.retryMillis = Math.max(1, retryPause.toMillis());
+    }
+
+    /** One whole message from the device, received now; from any thread. */
+    void offer(Channel channel, Buffer payload) {
+        Instant receivedAt = Instant.now();
+        context.runOnContext(v -> take(channel, payload, receivedAt));
+    }
+
+    private void take(Channel channel, Buffer payload, Instant receivedAt) {
+        DeviceRegistry.Entry entry = registry.get(deviceId).orElse(null);
+        if (entry == null) {
+            return; // removed while the message was on its way
+        }
+        byte[] bytes = payload.getBytes();
+        if (queuedBytes + bytes.length > maxQueuedBytes) {
+            pipeline.refuse(DeviceRegistry.source(entry, entry.device().spec().host()), channel, new Rejection(503,
+                    "overloaded", "", "the hub already holds " + queuedBytes + " bytes of this device's stream not yet"
+                    + " stored; the message was dropped", true), null);
+            return;
+        }
+        queue.add(new Message(channel, bytes, receivedAt));
+        queuedBytes += bytes.length;
+        drain();
+    }
+
+    /** Completes once everything offered so far is stored or refused. */
+    Future<Void> drained() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            if (idle()) {
+                done.complete();
+            } else {
+                drainWaiters.add(done);
+            }
+        });
+        return done.future();
+    }
+
+    private void drain() {
+        while (!pausing && inFlight < window && !queue.isEmpty()) {
+            Message next = queue.poll();
+            queuedBytes -= next.bytes().length;
+            DeviceRegistry.Entry entry = registry.get(deviceId).orElse(null);
+            if (entry == null) {
+                continue;
+            }
+            inFlight++;
+            // the source is looked up for each message: a serial learned meanwhile applies to the next one
+            pipeline.ingest(DeviceRegistry.source(entry, entry.device().spec().host()), next.channel(), next.bytes(),
+                    next.receivedAt(), context).onComplete(done -> stored(next, done));
+        }
+        if (idle()) {
+            drainWaiters.forEach(Promise::tryComplete);
+            drainWaiters.clear();
+        }
+    }
+
+    private void stored(Message message, AsyncResult<Ingestion> done) {
+        inFlight--;
+        if (done.failed() && done.cause() instanceof Rejection.Refused refused && refused.rejection().retryable()) {
+            queue.addFirst(message); // the pipeline counted the refusal; the message waits for the store
+            queuedBytes += message.bytes().length;
+            if (!pausing) {
+                pausing = true;
+                context.owner().setTimer(retryMillis, id -> {
+                    pausing = false;
+                    drain();
+                });
+            }
+        }
+        drain();
+    }
+
+    private boolean idle() {
+        return queue.isEmpty() && inFlight == 0;
+    }
+}
