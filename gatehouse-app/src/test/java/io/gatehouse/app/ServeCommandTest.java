@@ -90,6 +90,7 @@ class ServeCommandTest {
     void helpListsEverySettingWithItsVariableAndDefault() {
         assertThat(serve(Map.of(), "--help")).isZero();
         assertThat(out.toString()).contains("GATEHOUSE_STORE_QUEUE_CAPACITY").contains("retention.max-age")
+                .contains("connect.drift-check").contains("GATEHOUSE_CONNECT_TOKEN_VALIDITY")
                 .contains("--print-config").contains("docs/OPERATIONS.md");
     }
 

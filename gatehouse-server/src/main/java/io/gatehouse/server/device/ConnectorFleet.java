@@ -115,8 +115,8 @@ public final class ConnectorFleet implements RegistryListener, ConnectorListener
             LOG.info("device {}: {}", device.id(), passive);
             return;
         }
-        StreamIntake intake = new StreamIntake(vertx.getOrCreateContext(), device.id(), registry, pipeline, window,
-                maxQueuedBytes, settings.backoffMin());
+        StreamIntake intake = new StreamIntake(device.id(), registry, pipeline, window, maxQueuedBytes,
+                settings.backoffMin());
         try {
             status.connectorState(DeviceState.CONNECTING.name(), "connecting to " + device.spec().host());
             running.put(device.id(), device.spec() instanceof TerminalSpec t

@@ -70,7 +70,7 @@ public final class Devices implements AutoCloseable {
         RemoteAuthReceiver.mount(router, registry, pipeline, ingestMetrics, limits.maxRequestBytes(), authorizer, linker);
         DeviceAudit audit = new DeviceAudit(database);
         DeviceRoutes.mount(router, vertx, registry, audit, devices::urls);
-        DeviceActionRoutes.mount(router, vertx, registry, audit, devices.connectors);
+        DeviceActionRoutes.mount(router, registry, audit, devices.connectors);
         QuarantineRoutes.mount(router, vertx, quarantine);
         AuthorizationRoutes.mount(router, vertx, new AuthorizationQuery(database));
         return devices;

@@ -8,6 +8,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +25,9 @@ import java.util.List;
  * What waits is bounded in bytes; beyond that, messages are refused as {@code overloaded} and counted, so that a
  * flooding device costs its own messages, never the hub's memory.
  *
- * <p>Lives on an event loop of its own (not the connector's: it outlives a stopped connector until what it holds is
- * stored); its state is touched only there, so it needs no locks.
+ * <p>Lives on the connector's event loop, where its messages arrive (so decoding is spread over the loops like the
+ * connectors are); its state is touched only there, so it needs no locks. It goes on storing what it holds after
+ * the connector stopped: a stopped connector's loop still runs tasks and timers.
  */
 final class StreamIntake {
     private record Message(Channel channel, byte[] bytes, Instant receivedAt) {
@@ -39,15 +41,13 @@ final class StreamIntake {
     private final long retryMillis;
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     private final List<Promise<Void>> drainWaiters = new ArrayList<>();
-    private final Context context;
+    private volatile Context context;
     private long queuedBytes;
     private int inFlight;
     private boolean pausing;
 
-    /** {@code context}: an event-loop context for this intake alone. */
-    StreamIntake(Context context, String deviceId, DeviceRegistry registry, IngestPipeline pipeline, int window,
-                 long maxQueuedBytes, Duration retryPause) {
-        this.context = context;
+    StreamIntake(String deviceId, DeviceRegistry registry, IngestPipeline pipeline, int window, long maxQueuedBytes,
+                 Duration retryPause) {
         this.deviceId = deviceId;
         this.registry = registry;
         this.pipeline = pipeline;
@@ -56,13 +56,11 @@ final class StreamIntake {
         this.retryMillis = Math.max(1, retryPause.toMillis());
     }
 
-    /** One whole message from the device, received now; from any thread. */
+    /** One whole message from the device, received now; on the connector's event loop. */
     void offer(Channel channel, Buffer payload) {
-        Instant receivedAt = Instant.now();
-        context.runOnContext(v -> take(channel, payload, receivedAt));
-    }
-
-    private void take(Channel channel, Buffer payload, Instant receivedAt) {
+        if (context == null) {
+            context = Vertx.currentContext();
+        }
         DeviceRegistry.Entry entry = registry.get(deviceId).orElse(null);
         if (entry == null) {
             return; // removed while the message was on its way
@@ -74,15 +72,19 @@ final class StreamIntake {
                     + " stored; the message was dropped", true), null);
             return;
         }
-        queue.add(new Message(channel, bytes, receivedAt));
+        queue.add(new Message(channel, bytes, Instant.now()));
         queuedBytes += bytes.length;
         drain();
     }
 
-    /** Completes once everything offered so far is stored or refused. */
+    /** Completes once everything offered so far is stored or refused; from any thread. */
     Future<Void> drained() {
+        Context loop = context;
+        if (loop == null) {
+            return Future.succeededFuture(); // nothing was ever offered
+        }
         Promise<Void> done = Promise.promise();
-        context.runOnContext(v -> {
+        loop.runOnContext(v -> {
             if (idle()) {
                 done.complete();
             } else {

@@ -9,7 +9,6 @@ import io.gatehouse.protocol.sophon.SophonVersion;
 import io.gatehouse.server.HubConfig;
 import io.gatehouse.server.TestHub;
 import io.gatehouse.server.connect.ConnectorSettings;
-import io.gatehouse.server.ingest.IngestSettings;
 import io.gatehouse.server.store.StoreSettings;
 import io.gatehouse.simulator.SimulatedSite;
 import io.gatehouse.simulator.SiteConfig;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.protocol.sense.SenseVersion;
 import io.gatehouse.protocol.sophon.SophonVersion;
+import io.gatehouse.server.TestHub;
 import io.gatehouse.server.connect.SomeoneElse;
 import io.gatehouse.simulator.SimulatedSite;
 import io.gatehouse.simulator.SiteConfig;
@@ -13,6 +14,7 @@ import io.gatehouse.simulator.roster.Roster;
 import io.gatehouse.simulator.terminal.Terminal;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -120,6 +122,24 @@ class ConnectedTerminalsTest {
             assertThat(device.path("state").path("state").asText()).isEqualTo("WAITING");
             assertThat(device.path("warnings").toString()).contains("no password", "receiver addresses");
             assertThat(hub.hub.hub.devices().connectors().terminal("manual")).isEmpty();
+        }
+    }
+
+    @Test
+    void aRegistrationTheConnectorCannotUseLeavesTheDeviceDegradedWithTheReason() throws Exception {
+        Path ca = Files.writeString(data.resolve("site-ca.pem"), "not used: the file goes away");
+        try (DeviceHub hub = new DeviceHub(data.resolve("hub"))) {
+            hub.register("{\"kind\": \"terminal\", \"id\": \"gate\", \"host\": \"127.0.0.1\", \"port\": 9,"
+                    + " \"password\": \"pw\", \"trust\": {\"mode\": \"ca-file\", \"caFile\": \"" + ca + "\"}}");
+            Files.delete(ca);
+
+            HttpResponse<String> changed = hub.hub.send(hub.hub.request("/api/devices/gate").method("PATCH",
+                    HttpRequest.BodyPublishers.ofString("{\"remoteAuthFallbackMinutes\": 5}")).build());
+
+            JsonNode state = TestHub.json(changed).path("state");
+            assertThat(state.path("state").asText()).isEqualTo("DEGRADED");
+            assertThat(state.path("reason").asText()).contains("not connected", ca.toString(), "not readable");
+            assertThat(hub.hub.hub.devices().connectors().terminal("gate")).isEmpty();
         }
     }
 

@@ -22,9 +22,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Request bodies and answers of the devices API: small strict JSON in, {@code {error, field, reason}} out. */
 final class ApiBodies {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiBodies.class);
     static final int MAX_BODY = 64 << 10;
     private static final Json JSON = new Json(new DecodeLimits(MAX_BODY, 16 << 10, 8, 1));
     private static final Pattern ACTOR = Pattern.compile("[\\x20-\\x7e]{1,100}");
@@ -69,12 +72,22 @@ final class ApiBodies {
         return actor != null && ACTOR.matcher(actor).matches() ? actor : "admin";
     }
 
-    /** An audit entry of {@code action} on {@code deviceId}, asked now by this request's actor from its address. */
-    static DeviceAudit.Entry auditEntry(RoutingContext ctx, String deviceId, String action, ObjectNode detail,
-                                        String outcome) {
-        return new DeviceAudit.Entry(Instant.now(), deviceId, action, actor(ctx),
+    /**
+     * Writes what this request's actor did to {@code deviceId} to the audit log, off the event loop, then runs
+     * {@code then} with the entry's number: the log has it when the caller hears the answer. An entry that cannot be
+     * written is logged and {@code then} gets {@code null}: what was done stands.
+     */
+    static void audited(RoutingContext ctx, DeviceAudit audit, String deviceId, String action, ObjectNode detail,
+                        String outcome, Consumer<Long> then) {
+        DeviceAudit.Entry entry = new DeviceAudit.Entry(Instant.now(), deviceId, action, actor(ctx),
                 ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress(), detail,
                 outcome);
+        ctx.vertx().executeBlocking(() -> audit.record(entry), false).onComplete(done -> {
+            if (done.failed()) {
+                LOG.warn("could not audit {} of device {}: {}", action, deviceId, done.cause().getMessage());
+            }
+            then.accept(done.result());
+        });
     }
 
     static void badRequest(RoutingContext ctx, DecodeException e) {

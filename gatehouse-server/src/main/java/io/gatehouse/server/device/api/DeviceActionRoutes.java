@@ -15,12 +15,10 @@ import io.gatehouse.server.device.DeviceAudit;
 import io.gatehouse.server.device.DeviceRegistry;
 import io.gatehouse.server.device.TerminalSpec;
 import io.gatehouse.server.device.TrustPolicy;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -37,54 +35,40 @@ public final class DeviceActionRoutes {
             "always-open", DoorOpenMode.ALWAYS_OPEN, "always-closed", DoorOpenMode.ALWAYS_CLOSED);
     private static final Pattern CARD = Pattern.compile("[0-9A-Za-z]{1,32}");
 
-    private final Vertx vertx;
     private final DeviceRegistry registry;
     private final DeviceAudit audit;
     private final ConnectorFleet fleet;
 
-    private DeviceActionRoutes(Vertx vertx, DeviceRegistry registry, DeviceAudit audit, ConnectorFleet fleet) {
-        this.vertx = vertx;
+    private DeviceActionRoutes(DeviceRegistry registry, DeviceAudit audit, ConnectorFleet fleet) {
         this.registry = registry;
         this.audit = audit;
         this.fleet = fleet;
     }
 
     /** Mount after the admin-token handler of {@code /api/*}. */
-    public static void mount(Router router, Vertx vertx, DeviceRegistry registry, DeviceAudit audit,
-                             ConnectorFleet fleet) {
-        DeviceActionRoutes routes = new DeviceActionRoutes(vertx, registry, audit, fleet);
+    public static void mount(Router router, DeviceRegistry registry, DeviceAudit audit, ConnectorFleet fleet) {
+        DeviceActionRoutes routes = new DeviceActionRoutes(registry, audit, fleet);
         ApiBodies.withBody(router.post("/api/devices/:id/door")).handler(routes::door);
         ApiBodies.withBody(router.post("/api/devices/:id/certificate")).handler(routes::certificate);
     }
 
+    /** A door request as the API reads it. */
+    private record DoorRequest(String mode, DoorCommand command, String reason) {
+    }
+
+    private interface BodyReader<T> {
+        T read(FieldReader body) throws DecodeException;
+    }
+
     private void door(RoutingContext ctx) {
-        String label;
-        DoorCommand command;
-        String reason;
-        try {
-            FieldReader r = ApiBodies.object(ctx, Set.of("mode", "cardNumber", "reason"));
-            label = r.has("mode") ? r.optString("mode") : "open";
-            DoorOpenMode mode = MODES.get(label);
-            if (mode == null) {
-                throw new DecodeException("mode", "expected open (open, then close after the door's delay),"
-                        + " always-open or always-closed");
-            }
-            String card = r.optString("cardNumber");
-            if (card != null && !CARD.matcher(card).matches()) {
-                throw new DecodeException("cardNumber", "1 to 32 letters or digits");
-            }
-            reason = auditText(r, "reason");
-            command = new DoorCommand(mode.code(), card);
-        } catch (DecodeException e) {
-            ApiBodies.badRequest(ctx, e);
-            return;
-        }
-        Device device = terminal(ctx);
+        DoorRequest request = body(ctx, Set.of("mode", "cardNumber", "reason"), DeviceActionRoutes::doorRequest);
+        Device device = request == null ? null : terminal(ctx);
         if (device == null) {
             return;
         }
-        ObjectNode detail = FieldWriter.object().put("mode", label).put("openMode", command.openMode())
-                .put("cardNumber", command.cardNumber()).put("reason", reason).build();
+        DoorCommand command = request.command();
+        ObjectNode detail = FieldWriter.object().put("mode", request.mode()).put("openMode", command.openMode())
+                .put("cardNumber", command.cardNumber()).put("reason", request.reason()).build();
         TerminalConnector connector = fleet.terminal(device.id()).orElse(null);
         if (connector == null) {
             String why = ConnectorFleet.notConnected(device);
@@ -98,26 +82,33 @@ public final class DeviceActionRoutes {
                         + done.cause().getMessage());
                 return;
             }
-            record(ctx, device, DOOR, detail, "ok", seq -> ApiResponses.json(ctx, 200, FieldWriter.object()
-                    .put("deviceId", device.id()).put("mode", label).put("openMode", command.openMode())
-                    .put("outcome", "ok").put("auditSeq", seq).build()));
+            ApiBodies.audited(ctx, audit, device.id(), DOOR, detail, "ok", seq -> ApiResponses.json(ctx, 200,
+                    FieldWriter.object().put("deviceId", device.id()).put("mode", request.mode())
+                            .put("openMode", command.openMode()).put("outcome", "ok").put("auditSeq", seq).build()));
         });
     }
 
-    private void certificate(RoutingContext ctx) {
-        String sha256;
-        try {
-            String given = ApiBodies.object(ctx, Set.of("sha256")).string("sha256");
-            try {
-                sha256 = TlsTrust.normalize(given);
-            } catch (IllegalArgumentException e) {
-                throw new DecodeException("sha256", e.getMessage());
-            }
-        } catch (DecodeException e) {
-            ApiBodies.badRequest(ctx, e);
-            return;
+    private static DoorRequest doorRequest(FieldReader r) throws DecodeException {
+        String label = r.has("mode") ? r.optString("mode") : "open";
+        DoorOpenMode mode = MODES.get(label);
+        if (mode == null) {
+            throw new DecodeException("mode", "expected open (open, then close after the door's delay), always-open"
+                    + " or always-closed");
         }
-        Device device = terminal(ctx);
+        String card = r.optString("cardNumber");
+        if (card != null && !CARD.matcher(card).matches()) {
+            throw new DecodeException("cardNumber", "1 to 32 letters or digits");
+        }
+        String reason = r.optString("reason");
+        if (reason != null && (reason.length() > 200 || reason.chars().anyMatch(Character::isISOControl))) {
+            throw new DecodeException("reason", "at most 200 characters, without control characters");
+        }
+        return new DoorRequest(label, new DoorCommand(mode.code(), card), reason);
+    }
+
+    private void certificate(RoutingContext ctx) {
+        String sha256 = body(ctx, Set.of("sha256"), DeviceActionRoutes::fingerprint);
+        Device device = sha256 == null ? null : terminal(ctx);
         if (device == null) {
             return;
         }
@@ -130,11 +121,28 @@ public final class DeviceActionRoutes {
         }
         ObjectNode detail = FieldWriter.object().put("sha256", sha256).put("previousSha256", device.pinnedSha256())
                 .build();
-        ApiBodies.when(ctx, fleet.acceptCertificate(device.id(), sha256), pinned -> record(ctx, pinned, CERTIFICATE,
-                detail, "ok", seq -> ApiResponses.json(ctx, 200, FieldWriter.object().put("deviceId", pinned.id())
-                        .put("pinnedCertificateSha256", pinned.pinnedSha256())
-                        .put("previousSha256", detail.path("previousSha256").asText(null))
-                        .put("auditSeq", seq).build())));
+        ApiBodies.when(ctx, fleet.acceptCertificate(device.id(), sha256), pinned -> ApiBodies.audited(ctx, audit,
+                pinned.id(), CERTIFICATE, detail, "ok", seq -> ApiResponses.json(ctx, 200, FieldWriter.object()
+                        .put("deviceId", pinned.id()).put("pinnedCertificateSha256", pinned.pinnedSha256())
+                        .put("previousSha256", device.pinnedSha256()).put("auditSeq", seq).build())));
+    }
+
+    private static String fingerprint(FieldReader r) throws DecodeException {
+        try {
+            return TlsTrust.normalize(r.string("sha256"));
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("sha256", e.getMessage());
+        }
+    }
+
+    /** The body of only {@code known} fields, read by {@code reader}; answers 400 and returns null when it fails. */
+    private static <T> T body(RoutingContext ctx, Set<String> known, BodyReader<T> reader) {
+        try {
+            return reader.read(ApiBodies.object(ctx, known));
+        } catch (DecodeException e) {
+            ApiBodies.badRequest(ctx, e);
+            return null;
+        }
     }
 
     /** The terminal named in the path; answers 404 (no such device) or 409 (an SE box) and returns null otherwise. */
@@ -153,31 +161,10 @@ public final class DeviceActionRoutes {
         return entry.device();
     }
 
-    private static String auditText(FieldReader r, String name) throws DecodeException {
-        String text = r.optString(name);
-        if (text != null && (text.length() > 200 || text.chars().anyMatch(Character::isISOControl))) {
-            throw new DecodeException(name, "at most 200 characters, without control characters");
-        }
-        return text;
-    }
-
     /** Audits the refusal, then answers it. */
     private void refuse(RoutingContext ctx, Device device, String action, ObjectNode detail, int status, String error,
                         String reason) {
-        record(ctx, device, action, detail, "failed: " + reason, seq -> ApiResponses.error(ctx, status, error, null,
-                reason));
-    }
-
-    /** Writes the audit entry off the event loop, then answers with its sequence number. */
-    private void record(RoutingContext ctx, Device device, String action, ObjectNode detail, String outcome,
-                        LongConsumer answer) {
-        DeviceAudit.Entry entry = ApiBodies.auditEntry(ctx, device.id(), action, detail, outcome);
-        vertx.executeBlocking(() -> audit.record(entry), false).onComplete(done -> {
-            if (done.failed()) {
-                ApiResponses.failed(ctx, done.cause());
-            } else {
-                answer.accept(done.result());
-            }
-        });
+        ApiBodies.audited(ctx, audit, device.id(), action, detail, "failed: " + reason,
+                seq -> ApiResponses.error(ctx, status, error, null, reason));
     }
 }

@@ -22,15 +22,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /api/devices}: list (with live status), register, read, change, remove, and each device's audit log.
  * Registry changes are committed before the answer; each is also written to the audit log with who asked.
  */
 public final class DeviceRoutes {
-    private static final Logger LOG = LoggerFactory.getLogger(DeviceRoutes.class);
     private final Vertx vertx;
     private final DeviceRegistry registry;
     private final DeviceAudit audit;
@@ -136,18 +133,9 @@ public final class DeviceRoutes {
         });
     }
 
-    /**
-     * Writes an audit entry off the event loop, then answers with {@code answer}: the log has the change when the
-     * caller hears of it. A failure to audit is logged; the change stands.
-     */
+    /** Audits the change as done by this request's actor, then answers with {@code answer}. */
     private void audited(RoutingContext ctx, Device device, String action, ObjectNode detail, Runnable answer) {
-        DeviceAudit.Entry entry = ApiBodies.auditEntry(ctx, device.id(), action, detail, "ok");
-        vertx.executeBlocking(() -> audit.record(entry), false).onComplete(done -> {
-            if (done.failed()) {
-                LOG.warn("could not audit {} of device {}: {}", action, device.id(), done.cause().getMessage());
-            }
-            answer.run();
-        });
+        ApiBodies.audited(ctx, audit, device.id(), action, detail, "ok", seq -> answer.run());
     }
 
     /** The device as it is now, with its status (its connector may have reported meanwhile). */
