@@ -1,10 +1,10 @@
 package io.gatehouse.server.access.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiResponses;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -29,20 +29,19 @@ final class Replies {
                 .end(Buffer.buffer(Json.standard().write(body)));
     }
 
+    /** The same {@code error} codes as the rest of the API, so an integrator handles one error shape. */
     static void error(RoutingContext ctx, int status, String field, String reason) {
-        ObjectNode body = Json.object();
-        body.put("error", switch (status) {
-            case 400 -> "invalid request";
-            case 404 -> "not found";
+        String error = switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
             case 409 -> "conflict";
-            case 413 -> "too large";
-            case 415 -> "unsupported media type";
+            case 413 -> "too_large";
+            case 415 -> "unsupported_media_type";
             case 503 -> "unavailable";
+            case 500 -> "internal_error";
             default -> "error";
-        });
-        body.put("field", field == null ? "" : field);
-        body.put("reason", reason);
-        json(ctx, status, body);
+        };
+        ApiResponses.error(ctx, status, error, field == null || field.isEmpty() ? null : field, reason);
     }
 
     static void failure(RoutingContext ctx, Throwable error) {
