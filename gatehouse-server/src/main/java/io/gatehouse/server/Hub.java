@@ -10,6 +10,7 @@ import io.gatehouse.server.auth.AdminAuth;
 import io.gatehouse.server.console.Console;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.device.Devices;
+import io.gatehouse.server.forward.Forwarding;
 import io.gatehouse.server.health.HealthRoutes;
 import io.gatehouse.server.health.ReadinessCheck;
 import io.gatehouse.server.ingest.auth.RemoteAuthReceiver;
@@ -45,16 +46,18 @@ public final class Hub implements AutoCloseable {
     private final Router router;
     private final EventStorage storage;
     private final Devices devices;
+    private final Forwarding forwarding;
     private final PrometheusMeterRegistry metrics;
 
     private Hub(Vertx vertx, HttpServer server, HubConfig config, Router router, EventStorage storage,
-                Devices devices, PrometheusMeterRegistry metrics) {
+                Devices devices, Forwarding forwarding, PrometheusMeterRegistry metrics) {
         this.vertx = vertx;
         this.server = server;
         this.config = config;
         this.router = router;
         this.storage = storage;
         this.devices = devices;
+        this.forwarding = forwarding;
         this.metrics = metrics;
     }
 
@@ -63,6 +66,7 @@ public final class Hub implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         EventStorage storage = null;
         Devices devices = null;
+        Forwarding forwarding = null;
         try {
             PrometheusMeterRegistry metrics = newRegistry();
             Database database = Database.open(config.dataDir());
@@ -81,6 +85,7 @@ public final class Hub implements AutoCloseable {
             AccessControl access = AccessControl.mount(vertx, router, database, metrics);
             readiness.add(RemoteAuthReceiver.readiness(access.authorizer()));
             devices = Devices.mount(vertx, router, database, config, storage.store(), access.authorizer(), metrics);
+            forwarding = Forwarding.mount(vertx, router, database, config.dataDir(), storage.reader(), metrics);
             Console.mount(router);
             router.errorHandler(400, ApiResponses::malformed);
             router.errorHandler(404, ctx -> ApiResponses.error(ctx, 404, "not_found", null,
@@ -97,8 +102,11 @@ public final class Hub implements AutoCloseable {
             LOG.info("Gatehouse hub listening on {}:{}, data in {}", config.bindHost(), server.actualPort(),
                     config.dataDir().toAbsolutePath());
             devices.listening(server.actualPort());
-            return new Hub(vertx, server, config, router, storage, devices, metrics);
+            return new Hub(vertx, server, config, router, storage, devices, forwarding, metrics);
         } catch (Exception e) {
+            if (forwarding != null) {
+                forwarding.close();
+            }
             if (devices != null) {
                 devices.close();
             }
@@ -162,6 +170,7 @@ public final class Hub implements AutoCloseable {
         try {
             server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             devices.close();
+            forwarding.close();
             storage.close();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

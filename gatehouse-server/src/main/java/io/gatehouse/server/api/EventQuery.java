@@ -5,12 +5,14 @@ import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventFilter;
 import io.gatehouse.core.store.EventType;
 import io.gatehouse.core.store.PageRequest;
+import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,7 +20,7 @@ import java.util.Set;
  * parameters. Pages are ordered by sequence number; a cursor is opaque to clients and carries its order and
  * position, so the next page neither repeats nor skips an event however many are stored meanwhile.
  */
-record EventQuery(EventFilter filter, PageRequest page) {
+public record EventQuery(EventFilter filter, PageRequest page) {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
@@ -43,6 +45,21 @@ record EventQuery(EventFilter filter, PageRequest page) {
     /** The filter of a live stream, and {@code after}: the sequence number to resume after. */
     static EventFilter stream(RoutingContext ctx) throws BadParameter {
         return filter(QueryParams.of(ctx, names(FILTERS, List.of("after"))));
+    }
+
+    /**
+     * A filter given as name/value pairs with the names of the events query ({@code device}, {@code kind},
+     * {@code passed}...): what a forwarding target stores.
+     */
+    public static EventFilter filter(Map<String, String> parameters) throws BadParameter {
+        MultiMap params = MultiMap.caseInsensitiveMultiMap();
+        params.addAll(parameters);
+        return filter(QueryParams.of(params, new HashSet<>(FILTERS)));
+    }
+
+    /** The parameter names {@link #filter(Map)} takes. */
+    public static List<String> filterNames() {
+        return FILTERS;
     }
 
     static EventFilter filter(QueryParams p) throws BadParameter {

@@ -8,13 +8,13 @@ import io.gatehouse.core.store.StoredEvent;
  * The API's JSON of a stored event: the hub's facts (sequence number, device, channel, times, lateness) followed by
  * the neutral event's own view, each image with the URL it is served at. The forensic payload only with one event.
  */
-final class EventViews {
+public final class EventViews {
     static final String IMAGES_PATH = "/api/images/";
 
     private EventViews() {
     }
 
-    static ObjectNode json(StoredEvent event, boolean withPayload) {
+    public static ObjectNode json(StoredEvent event, boolean withPayload) {
         ObjectNode node = ApiResponses.JSON.createObjectNode();
         node.put("seq", event.seq());
         node.put("deviceId", event.deviceId());

@@ -28,6 +28,11 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             throw new BadParameter("query", "the query string is not valid URL encoding");
         }
+        return of(params, known);
+    }
+
+    /** Parameters from elsewhere than a query string (a stored filter), held to the same rules. */
+    public static QueryParams of(MultiMap params, Set<String> known) throws BadParameter {
         for (String name : params.names()) {
             if (!known.contains(name)) {
                 throw new BadParameter(name, "unknown parameter; this endpoint takes " + String.join(", ", new TreeSet<>(known)));

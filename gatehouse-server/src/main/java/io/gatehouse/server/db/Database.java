@@ -12,7 +12,8 @@ import org.flywaydb.core.Flyway;
  * The hub's embedded SQLite database in the data directory: WAL journal (readers never wait for the writer),
  * {@code synchronous=FULL} (a commit survives power loss), migrated by Flyway from
  * {@code db/migration} on the classpath. Migration version ranges are owned by feature: 1-99 events and
- * images, 100-199 devices, 200-299 access control.
+ * images, 100-199 devices, 200-299 access control,
+ * 300-399 forwarding.
  */
 public final class Database {
     private final String url;

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Request bodies and answers of the devices API: small strict JSON in, {@code {error, field, reason}} out. */
-final class ApiBodies {
+public final class ApiBodies {
     private static final Logger LOG = LoggerFactory.getLogger(ApiBodies.class);
     static final int MAX_BODY = 64 << 10;
     private static final Json JSON = new Json(new DecodeLimits(MAX_BODY, 16 << 10, 8, 1));
@@ -36,7 +36,7 @@ final class ApiBodies {
     }
 
     /** A body handler for {@code route}: at most {@value #MAX_BODY} bytes, 413 as JSON beyond. */
-    static Route withBody(Route route) {
+    public static Route withBody(Route route) {
         return route.handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
                 .failureHandler(ctx -> {
                     if (ctx.statusCode() == 413) {
@@ -53,7 +53,7 @@ final class ApiBodies {
     }
 
     /** The body as a JSON object of only {@code known} fields; an empty body reads as {@code {}}. */
-    static FieldReader object(RoutingContext ctx, Set<String> known) throws DecodeException {
+    public static FieldReader object(RoutingContext ctx, Set<String> known) throws DecodeException {
         Buffer body = ctx.body() == null ? null : ctx.body().buffer();
         FieldReader r = FieldReader.root(body == null || body.length() == 0 ? Json.object() : json(ctx), new Notes());
         for (var names = r.node().fieldNames(); names.hasNext(); ) {
@@ -90,7 +90,7 @@ final class ApiBodies {
         });
     }
 
-    static void badRequest(RoutingContext ctx, DecodeException e) {
+    public static void badRequest(RoutingContext ctx, DecodeException e) {
         ApiResponses.error(ctx, 400, "bad_request", e.path().isEmpty() ? "body" : e.path(), e.reason());
     }
 
