@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConsoleServingTest {
     /** The console's own files; the scripts import each other, so each must be found where the page asks. */
     static final List<String> MODULES = List.of("main.js", "api.js", "dom.js", "format.js", "images.js", "rows.js",
-            "search.js", "stream.js", "views/live.js", "views/events.js", "views/event.js", "views/alarms.js",
+            "search.js", "stream.js", "dialog.js", "actions.js", "views/live.js", "views/events.js", "views/event.js", "views/alarms.js",
             "views/decisions.js", "views/devices.js", "views/health.js");
     /** A hub path in a string or template literal of a script: 'api/events', `api/events/${seq}`, 'metrics'. */
     private static final Pattern HUB_PATH = Pattern.compile("['`]((?:api|health|metrics)(?:/[^'`?\\s]*)?)['`]");
