@@ -86,6 +86,11 @@ class ConsoleActionsTest {
         click("lab", "door");
         // no operator yet: the console asks once, then goes on to the door
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-operator")));
+        name.sendKeys("王五"); // the hub would log a name outside printable ASCII as "admin": refused here
+        confirm();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("dialog.action[open] .message.error"))).getText()).contains("at most 100 characters");
+        name.clear();
         name.sendKeys("Maria Lopez");
         confirm();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.action[open] fieldset.modes")));
