@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * dialog succeeds once the terminal is back), and accepts the certificate of a terminal that was reset.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "io.gatehouse.server.console.Chromium#installed", disabledReason = Chromium.MISSING)
 class ConsoleActionsTest {
     private static final By DIALOG = By.cssSelector("dialog.action[open]");
 
@@ -45,9 +46,6 @@ class ConsoleActionsTest {
 
     @BeforeAll
     void start(@TempDir Path data, @TempDir Path profile) throws Exception {
-        if (!Chromium.installed()) {
-            return; // each test is skipped with the reason
-        }
         site = SimulatedSite.start(SiteConfig.forTests().withFirstAddress("127.0.4.51").withDevices(3, 0, 0));
         hub = new DeviceHub(data);
         hub.register("lab", terminal(0), "push");
@@ -60,21 +58,12 @@ class ConsoleActionsTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
-    @BeforeEach
-    void needsTheBrowser() {
-        Chromium.assumeInstalled();
-    }
-
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (hub != null) {
-            hub.close();
-        }
-        if (site != null) {
-            site.close();
+        for (AutoCloseable started : new AutoCloseable[] {browser == null ? null : browser::quit, hub, site}) {
+            if (started != null) {
+                started.close(); // null: the start stopped before it
+            }
         }
     }
 
@@ -193,16 +182,11 @@ class ConsoleActionsTest {
 
     /** The Devices view, signed in, with this operator name kept in the browser (null: none yet). */
     private void signedIn(String operator) {
-        browser.get("http://127.0.0.1:" + hub.hub.hub.port() + "/console/#/devices");
+        String url = "http://127.0.0.1:" + hub.hub.hub.port() + "/console/#/devices";
+        browser.get(url);
         browser.executeScript(operator == null ? "localStorage.removeItem('gatehouse.operator')"
                 : "localStorage.setItem('gatehouse.operator', arguments[0])", operator);
-        browser.navigate().refresh();
-        WebElement token = browser.findElement(By.id("token"));
-        wait.until(d -> token.isDisplayed() || d.findElement(By.id("nav")).isDisplayed());
-        if (token.isDisplayed()) {
-            token.sendKeys(TestHub.TOKEN);
-            token.submit();
-        }
+        Chromium.signedIn(browser, wait, url, TestHub.TOKEN);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.devices tr[data-id=yard]")));
     }
 
