@@ -46,8 +46,6 @@ function as() {
   return h('p', { class: 'as' }, 'Recorded in the audit log as ', h('strong', null, operator.get()), '.');
 }
 
-const path = (d, action) => `api/devices/${encodeURIComponent(d.id)}/${action}`;
-
 /** The door dialog for a terminal: a mode, an optional reason, confirmation, the terminal's answer. */
 export function openDoor(d, label, { signal, settled }) {
   asOperator(() => {
@@ -69,7 +67,8 @@ export function openDoor(d, label, { signal, settled }) {
       title: 'Open door', content, confirm: DOOR_MODES[0][3], signal, settled,
       run: async () => {
         const [chosen, , , , done] = mode();
-        const answer = await act(path(d, 'door'), { mode: chosen, reason: reason.value.trim() || undefined });
+        const answer = await act(`api/devices/${encodeURIComponent(d.id)}/door`,
+          { mode: chosen, reason: reason.value.trim() || undefined });
         return `${done} (open_mode ${answer.openMode}). Audit entry #${answer.auditSeq}.`;
       },
     });
@@ -95,7 +94,8 @@ export function acceptCertificate(d, label, reason, { signal, settled }) {
     confirmDialog({
       title: 'Accept new certificate', content, confirm: 'Accept new certificate', signal, settled,
       run: async () => {
-        const answer = await act(path(d, 'certificate'), { sha256: presented ?? typed.value.trim() });
+        const answer = await act(`api/devices/${encodeURIComponent(d.id)}/certificate`,
+          { sha256: presented ?? typed.value.trim() });
         return `Pinned ${colons(answer.pinnedCertificateSha256)}; the hub reconnects to the terminal now.`
           + ` Audit entry #${answer.auditSeq}.`;
       },

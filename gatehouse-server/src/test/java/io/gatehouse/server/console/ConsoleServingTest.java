@@ -125,7 +125,8 @@ class ConsoleServingTest {
             }
         }
         assertThat(paths).contains("api/events", "api/events/stream", "api/events/1", "api/images/1", "api/alarms",
-                "api/access/decisions", "api/access/health", "api/devices");
+                "api/access/decisions", "api/access/health", "api/devices", "api/devices/1/audit", "api/devices/1/door",
+                "api/devices/1/certificate");
         for (String path : paths) {
             if (path.startsWith("api/")) {
                 HttpResponse<String> anonymous = hub.send(hub.anonymous("/" + path).build());
