@@ -1,14 +1,37 @@
 // The console's only way to the hub. Paths are relative to the hub's root, which is found from this page's own
 // address (the console is at <root>/console/), so the console also works behind a proxy that adds a prefix.
 // Every call under api/ carries the admin token; health/ready and metrics are public and are called without it.
+// Actions (a door, a certificate) also carry the operator's name, for the hub's audit log.
 
 const TOKEN_KEY = 'gatehouse.adminToken';
+const OPERATOR_KEY = 'gatehouse.operator';
+/** What the hub takes as X-Gatehouse-Actor (printable ASCII, 1 to 100); anything else it would log as "admin". */
+const OPERATOR_NAME = /^[\x20-\x7e]{1,100}$/;
 const ROOT = new URL('../', document.baseURI);
 
 export const token = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
   set: (value) => sessionStorage.setItem(TOKEN_KEY, value),
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/**
+ * The operator's name, sent as X-Gatehouse-Actor with every action. Unlike the token it is no secret, so it is kept
+ * in localStorage: the browser remembers who sits at it across tabs and restarts, and asks only once.
+ */
+export const operator = {
+  get: () => localStorage.getItem(OPERATOR_KEY),
+  set: (value) => localStorage.setItem(OPERATOR_KEY, value.trim()),
+  /** Why the hub could not record this name, or null when it can. */
+  problem(value) {
+    const name = (value ?? '').trim();
+    if (!name) return 'Enter your name: the audit log records it with each action.';
+    if (!OPERATOR_NAME.test(name)) {
+      return 'The hub records names of at most 100 characters, in Latin letters without accents, digits, spaces'
+        + ' and punctuation (e.g. "Wang Wu" or "guard-7").';
+    }
+    return null;
+  },
 };
 
 /** What the hub refused: its status and, for JSON errors, the field at fault and the reason in words. */
@@ -50,9 +73,10 @@ export function authorized(options = {}, tokenValue = token.get()) {
   return { ...options, headers: { ...options.headers, Authorization: `Bearer ${tokenValue}` } };
 }
 
-/** GET an api/ path with the token; resolves to the Response when 2xx, otherwise throws a HubError. */
-export async function call(path, { params, signal, headers, tokenValue } = {}) {
-  const response = await fetch(hubUrl(path, params), authorized({ signal, headers }, tokenValue));
+/** Calls an api/ path with the token (GET unless told); resolves to the Response when 2xx, else throws a HubError. */
+export async function call(path, { params, signal, headers, tokenValue, method, body: content } = {}) {
+  const response = await fetch(hubUrl(path, params),
+    authorized({ signal, headers, method, body: content }, tokenValue));
   if (response.status === 401) {
     if (tokenValue === undefined) unauthorized();
     throw new HubError(401, await body(response), path);
@@ -63,6 +87,17 @@ export async function call(path, { params, signal, headers, tokenValue } = {}) {
 
 export async function json(path, options) {
   return (await call(path, options)).json();
+}
+
+/** POSTs an action as the operator, who must be known (operator.get()); resolves to the hub's JSON answer. */
+export async function act(path, payload) {
+  const name = operator.get();
+  if (operator.problem(name)) throw new Error(operator.problem(name));
+  const response = await call(path, {
+    method: 'POST', body: JSON.stringify(payload),
+    headers: { 'Content-Type': 'application/json', 'X-Gatehouse-Actor': name },
+  });
+  return response.json();
 }
 
 /** GET a public path (no token): health/ready answers JSON with 200 or 503, both worth showing. */

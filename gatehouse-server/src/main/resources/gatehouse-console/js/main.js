@@ -1,7 +1,8 @@
 // The console's frame: sign-in, the navigation between views (in the URL's fragment, so a view can be
 // bookmarked and the back button works; the token never goes into a URL), and the hub's readiness in the bar.
 
-import { onUnauthorized, publicJson, token, verify } from './api.js';
+import { onUnauthorized, operator, publicJson, token, verify } from './api.js';
+import { askOperator } from './dialog.js';
 import { fill, message } from './dom.js';
 import { zone } from './format.js';
 import * as live from './views/live.js';
@@ -116,6 +117,15 @@ $('sign-out').addEventListener('click', () => {
   token.clear();
   signIn('Signed out. The token is no longer kept in this tab.');
 });
+
+/** The bar names the operator the actions are recorded as (the name is asked at the first action). */
+function showOperator() {
+  const name = operator.get();
+  $('operator').textContent = name ? `Operator: ${name}` : 'Operator: not set';
+}
+$('operator').addEventListener('click', () => askOperator());
+document.addEventListener('gatehouse:operator', showOperator);
+showOperator();
 
 $('zone').value = zone.get();
 $('zone').addEventListener('change', () => {

@@ -7,9 +7,13 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The system's headless Chromium, driven through the system's chromedriver (Debian packages {@code chromium} and
@@ -20,6 +24,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Chromium {
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Why the browser tests are skipped on this machine. */
+    static final String MISSING = "the console's browser tests need /usr/bin/chromium and /usr/bin/chromedriver"
+            + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
 
     private Chromium() {
     }
@@ -30,8 +37,7 @@ final class Chromium {
 
     /** Skips the calling test, with the reason, when the browser or its driver is not installed. */
     static void assumeInstalled() {
-        assumeTrue(installed(), "the console's browser tests need " + BROWSER + " and " + DRIVER
-                + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)");
+        assumeTrue(installed(), MISSING);
     }
 
     /** A fresh headless browser with its own profile in {@code profile}, of the given window size. */
@@ -50,5 +56,21 @@ final class Chromium {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Opens {@code url} (a console address) and signs in with {@code token} if the console asks (the tab may still
+     * hold a token from an earlier test); returns once the console shows its views.
+     */
+    static void signedIn(ChromeDriver browser, WebDriverWait wait, String url, String token) {
+        browser.get(url);
+        WebElement field = browser.findElement(By.id("token"));
+        wait.until(d -> field.isDisplayed() || d.findElement(By.id("nav")).isDisplayed());
+        if (field.isDisplayed()) {
+            field.clear();
+            field.sendKeys(token);
+            field.submit();
+        }
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
     }
 }

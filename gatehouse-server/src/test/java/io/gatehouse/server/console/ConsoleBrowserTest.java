@@ -218,15 +218,7 @@ class ConsoleBrowserTest {
     }
 
     private void signedIn(String fragment) {
-        browser.get(hubUrl("/console/" + fragment));
-        WebElement token = browser.findElement(By.id("token"));
-        wait.until(d -> token.isDisplayed() || d.findElement(By.id("nav")).isDisplayed());
-        if (token.isDisplayed()) {
-            token.clear();
-            token.sendKeys(TestHub.TOKEN);
-            token.submit();
-        }
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
+        Chromium.signedIn(browser, wait, hubUrl("/console/" + fragment), TestHub.TOKEN);
     }
 
     private void waitUntilLive() {

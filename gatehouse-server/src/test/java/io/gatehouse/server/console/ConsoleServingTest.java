@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConsoleServingTest {
     /** The console's own files; the scripts import each other, so each must be found where the page asks. */
     static final List<String> MODULES = List.of("main.js", "api.js", "dom.js", "format.js", "images.js", "rows.js",
-            "search.js", "stream.js", "views/live.js", "views/events.js", "views/event.js", "views/alarms.js",
+            "search.js", "stream.js", "dialog.js", "actions.js", "views/live.js", "views/events.js", "views/event.js", "views/alarms.js",
             "views/decisions.js", "views/devices.js", "views/health.js");
     /** A hub path in a string or template literal of a script: 'api/events', `api/events/${seq}`, 'metrics'. */
     private static final Pattern HUB_PATH = Pattern.compile("['`]((?:api|health|metrics)(?:/[^'`?\\s]*)?)['`]");
@@ -125,7 +125,8 @@ class ConsoleServingTest {
             }
         }
         assertThat(paths).contains("api/events", "api/events/stream", "api/events/1", "api/images/1", "api/alarms",
-                "api/access/decisions", "api/access/health", "api/devices");
+                "api/access/decisions", "api/access/health", "api/devices", "api/devices/1/audit", "api/devices/1/door",
+                "api/devices/1/certificate");
         for (String path : paths) {
             if (path.startsWith("api/")) {
                 HttpResponse<String> anonymous = hub.send(hub.anonymous("/" + path).build());
