@@ -37,8 +37,11 @@ final class ForwardRoutes {
     private static final Pattern SECRET = Pattern.compile("[\\x21-\\x7e]{16,200}");
     private static final int MAX_URL = 2048;
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Set<String> CREATE = Set.of("id", "url", "secret", "filter", "enabled", "start");
-    private static final Set<String> CHANGE = Set.of("url", "secret", "filter", "enabled", "cursor");
+    private static final Set<String> CREATE = Set.of("id", "url", "secret", "filter", "enabled", "start", "topic",
+            "username");
+    private static final Set<String> CHANGE = Set.of("url", "secret", "filter", "enabled", "cursor", "topic",
+            "username");
+    private static final Pattern USERNAME = Pattern.compile("[\\x20-\\x7e]{1,100}");
 
     /** A change refused, with its status and the field at fault. */
     static final class Refused extends RuntimeException {
@@ -105,16 +108,24 @@ final class ForwardRoutes {
             }
             startAtNewest = !"oldest".equals(start);
             Boolean enabled = r.optBoolean("enabled");
+            URI url = url(r.string("url"));
+            String topic = r.optString("topic");
             Instant now = Instant.now();
-            target = new ForwardTarget(id, url(r.string("url")), generated ? newSecret() : secret, filter,
-                    compile(filter), enabled == null || enabled, 0, now, now);
+            target = checked(new ForwardTarget(id, url, generated ? newSecret() : secret, filter, compile(filter),
+                    enabled == null || enabled, 0, topic == null && isMqtt(url) ? MqttSink.DEFAULT_TOPIC : topic,
+                    username(r), now, now));
+            if (generated && target.username() != null) {
+                throw new DecodeException("secret", "required with username: the broker password");
+            }
         } catch (DecodeException e) {
             ApiBodies.badRequest(ctx, e);
             return;
         }
+        // an MQTT target authenticates with the broker's password, not a signature: nothing to show
+        boolean showSecret = generated && !target.mqtt();
         answer(ctx, forwarding.add(target, startAtNewest), forwarder -> {
             ObjectNode view = view(forwarder);
-            if (generated) {
+            if (showSecret) {
                 view.put("secret", target.secret()); // shown this once: the hub keeps it encrypted
             }
             ctx.response().putHeader("Location", "/api/forwarding/" + target.id());
@@ -134,6 +145,8 @@ final class ForwardRoutes {
         EventFilter compiled;
         Long cursor;
         Boolean enabled;
+        String topic;
+        String username;
         try {
             FieldReader r = ApiBodies.object(ctx, CHANGE);
             String urlText = r.optString("url");
@@ -146,15 +159,26 @@ final class ForwardRoutes {
                 throw new DecodeException("cursor", "expected a sequence number, 0 or more");
             }
             enabled = r.optBoolean("enabled");
+            topic = r.optString("topic");
+            username = username(r);
         } catch (DecodeException e) {
             ApiBodies.badRequest(ctx, e);
             return;
         }
-        answer(ctx, forwarding.change(id, t -> new ForwardTarget(t.id(), url == null ? t.url() : url,
-                        secret == null ? t.secret() : secret, filter == null ? t.filter() : filter,
-                        compiled == null ? t.compiled() : compiled, enabled == null ? t.enabled() : enabled,
-                        cursor == null ? t.cursor() : cursor, t.createdAt(), Instant.now())),
-                forwarder -> ApiResponses.json(ctx, 200, view(forwarder)));
+        answer(ctx, forwarding.change(id, t -> {
+            URI newUrl = url == null ? t.url() : url;
+            boolean toMqtt = isMqtt(newUrl);
+            String newTopic = topic != null ? topic : toMqtt ? (t.topic() == null ? MqttSink.DEFAULT_TOPIC : t.topic())
+                    : null;
+            try {
+                return checked(new ForwardTarget(t.id(), newUrl, secret == null ? t.secret() : secret,
+                        filter == null ? t.filter() : filter, compiled == null ? t.compiled() : compiled,
+                        enabled == null ? t.enabled() : enabled, cursor == null ? t.cursor() : cursor, newTopic,
+                        username != null ? username : toMqtt ? t.username() : null, t.createdAt(), Instant.now()));
+            } catch (DecodeException e) {
+                throw new Refused(400, e.path(), e.reason());
+            }
+        }), forwarder -> ApiResponses.json(ctx, 200, view(forwarder)));
     }
 
     private void remove(RoutingContext ctx) {
@@ -170,13 +194,47 @@ final class ForwardRoutes {
         t.filter().forEach(filter::put);
         node.put("enabled", t.enabled());
         node.put("secretSet", true);
+        if (t.mqtt()) {
+            node.put("topic", t.topic());
+            node.put("username", t.username());
+        }
         node.setAll(forwarder.status().json());
         node.put("createdAt", t.createdAt().toString());
         node.put("updatedAt", t.updatedAt().toString());
         return node;
     }
 
-    /** An absolute http or https URL with a host. */
+    /** The fields that only make sense for one kind of target, checked once the kind (the URL's scheme) is known. */
+    private static ForwardTarget checked(ForwardTarget t) throws DecodeException {
+        if (!t.mqtt()) {
+            if (t.topic() != null) {
+                throw new DecodeException("topic", "only an mqtt:// or mqtts:// target publishes to a topic");
+            }
+            if (t.username() != null) {
+                throw new DecodeException("username", "a webhook signs with the secret; username is for MQTT brokers");
+            }
+            return t;
+        }
+        String problem = MqttSink.topicProblem(t.topic());
+        if (problem != null) {
+            throw new DecodeException("topic", problem);
+        }
+        return t;
+    }
+
+    private static boolean isMqtt(URI url) {
+        return url.getScheme().startsWith("mqtt");
+    }
+
+    private static String username(FieldReader r) throws DecodeException {
+        String username = r.optString("username");
+        if (username != null && !USERNAME.matcher(username).matches()) {
+            throw new DecodeException("username", "expected 1 to 100 printable ASCII characters");
+        }
+        return username;
+    }
+
+    /** An absolute URL with a host: http or https for a webhook, mqtt or mqtts for a broker. */
     private static URI url(String text) throws DecodeException {
         if (text.length() > MAX_URL) {
             throw new DecodeException("url", "longer than " + MAX_URL + " characters");
@@ -184,13 +242,14 @@ final class ForwardRoutes {
         try {
             URI url = new URI(text);
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new DecodeException("url", "expected an http:// or https:// URL");
+            if (!Set.of("http", "https", "mqtt", "mqtts").contains(scheme)) {
+                throw new DecodeException("url", "expected an http:// or https:// URL (webhook) or an mqtt:// or"
+                        + " mqtts:// URL (MQTT broker)");
             }
             if (url.getHost() == null || url.getHost().isEmpty()) {
                 throw new DecodeException("url", "the URL names no host");
             }
-            return url;
+            return scheme.equals(url.getScheme()) ? url : new URI(scheme + text.substring(scheme.length()));
         } catch (URISyntaxException e) {
             throw new DecodeException("url", "not a URL: " + e.getReason());
         }
@@ -251,7 +310,11 @@ final class ForwardRoutes {
     }
 
     private static void refuse(RoutingContext ctx, Refused refused) {
-        ApiResponses.error(ctx, refused.status, refused.status == 404 ? "not_found" : "conflict", refused.field,
-                refused.getMessage());
+        String error = switch (refused.status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            default -> "conflict";
+        };
+        ApiResponses.error(ctx, refused.status, error, refused.field, refused.getMessage());
     }
 }

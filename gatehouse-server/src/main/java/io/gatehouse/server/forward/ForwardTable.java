@@ -34,7 +34,7 @@ final class ForwardTable {
     List<ForwardTarget> all() throws SQLException {
         List<ForwardTarget> targets = new ArrayList<>();
         try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("SELECT id, url, secret_sealed,"
-                + " filter, enabled, cursor, created_at, updated_at FROM forward_targets ORDER BY id");
+                + " filter, enabled, cursor, created_at, updated_at, topic, username FROM forward_targets ORDER BY id");
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 targets.add(read(r));
@@ -46,8 +46,8 @@ final class ForwardTable {
     /** Inserts or replaces the target with its id. */
     void save(ForwardTarget t) throws SQLException {
         try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO"
-                + " forward_targets (id, url, secret_sealed, filter, enabled, cursor, created_at, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " forward_targets (id, url, secret_sealed, filter, enabled, cursor, created_at, updated_at, topic,"
+                + " username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, t.id());
             s.setString(2, t.url().toString());
             s.setString(3, secrets.encrypt(sealingContext(t.id()), t.secret()));
@@ -56,6 +56,8 @@ final class ForwardTable {
             s.setLong(6, t.cursor());
             s.setLong(7, t.createdAt().toEpochMilli());
             s.setLong(8, t.updatedAt().toEpochMilli());
+            s.setString(9, t.topic());
+            s.setString(10, t.username());
             s.executeUpdate();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("cannot write the filter of " + t.id(), e);
@@ -85,7 +87,7 @@ final class ForwardTable {
         try {
             filter = JSON.readValue(r.getString(4), FILTER);
             return new ForwardTarget(id, URI.create(r.getString(2)), secrets.decrypt(sealingContext(id), r.getString(3)),
-                    filter, EventQuery.filter(filter), r.getInt(5) == 1, r.getLong(6),
+                    filter, EventQuery.filter(filter), r.getInt(5) == 1, r.getLong(6), r.getString(9), r.getString(10),
                     Instant.ofEpochMilli(r.getLong(7)), Instant.ofEpochMilli(r.getLong(8)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException | BadParameter e) {
             throw new SQLException("forwarding target " + id + " has an unreadable filter: " + e.getMessage(), e);

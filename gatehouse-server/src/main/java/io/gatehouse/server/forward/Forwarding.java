@@ -86,9 +86,23 @@ public final class Forwarding implements AutoCloseable {
         });
     }
 
-    /** Stops the target, applies {@code change} to it (with its latest cursor), saves and restarts it. */
+    /**
+     * Stops the target, applies {@code change} to it (with its latest cursor), saves and restarts it. A change that
+     * is refused (it throws) or cannot be saved leaves the target as it was, running again.
+     */
     Future<TargetForwarder> change(String id, Function<ForwardTarget, ForwardTarget> change) {
-        return serially(() -> stopped(id).compose(target -> saved(change.apply(target))));
+        return serially(() -> stopped(id).compose(target -> {
+            Future<TargetForwarder> changed;
+            try {
+                changed = saved(change.apply(target));
+            } catch (RuntimeException refused) {
+                changed = Future.failedFuture(refused);
+            }
+            return changed.recover(failure -> {
+                start(target);
+                return Future.failedFuture(failure);
+            });
+        }));
     }
 
     Future<Void> remove(String id) {

@@ -13,7 +13,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one target's events, one request at a time so that the target sees them in store order. Follows the store
+ * Delivers one target's events through its {@link Sink}, one at a time so that the target sees them in store order. Follows the store
  * like the live stream: reads the matching events after its cursor page by page, and reads again on each commit
  * signal. A failed delivery (no connection, timeout, any answer but 2xx) is retried, the same event, after a back-off
  * that doubles up to {@link ForwardSettings#maxBackoff()} with jitter; nothing after it is sent meanwhile. The cursor
@@ -58,7 +57,7 @@ final class TargetForwarder {
 
     private final Vertx vertx;
     private final Context context;
-    private final WebClient client;
+    private final Sink sink;
     private final EventReader reader;
     private final CursorSink cursors;
     private final ForwardSettings settings;
@@ -85,7 +84,7 @@ final class TargetForwarder {
                     ForwardTarget target, ForwardMetrics metrics) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
-        this.client = client;
+        this.sink = Sink.of(vertx, client, target, settings);
         this.reader = reader;
         this.cursors = cursors;
         this.settings = settings;
@@ -133,6 +132,7 @@ final class TargetForwarder {
             vertx.cancelTimer(retryTimer);
             vertx.cancelTimer(saveTimer);
             closeSubscription();
+            sink.close();
             long last = cursor;
             vertx.executeBlocking(() -> {
                 cursors.save(target.id(), last);
@@ -180,33 +180,21 @@ final class TargetForwarder {
         }
         StoredEvent event = events.get(index);
         publish("delivering", null);
-        byte[] body = Json.standard().write(EventViews.json(event, false));
-        long now = Instant.now().getEpochSecond();
-        client.postAbs(target.url().toString())
-                .timeout(settings.requestTimeout().toMillis())
-                .putHeader("Content-Type", "application/json")
-                .putHeader("X-Gatehouse-Target", target.id())
-                .putHeader("X-Gatehouse-Event-Seq", Long.toString(event.seq()))
-                .putHeader(Signature.TIMESTAMP, Long.toString(now))
-                .putHeader(Signature.HEADER, Signature.sign(target.secret(), now, body))
-                .sendBuffer(Buffer.buffer(body))
-                .onComplete(sent -> {
-                    if (stopped) {
-                        return;
-                    }
-                    if (sent.failed()) {
-                        failed(sent.cause().getMessage() == null ? sent.cause().toString() : sent.cause().getMessage());
-                    } else if (sent.result().statusCode() / 100 != 2) {
-                        failed("the target answered HTTP " + sent.result().statusCode());
-                    } else {
-                        cursor = event.seq();
-                        delivered++;
-                        failures = 0;
-                        lastDeliveryAt = Instant.now();
-                        metrics.delivered(target.id());
-                        deliver(page, index + 1);
-                    }
-                });
+        sink.deliver(event, Json.standard().write(EventViews.json(event, false))).onComplete(sent -> {
+            if (stopped) {
+                return;
+            }
+            if (sent.failed()) {
+                failed(sent.cause().getMessage() == null ? sent.cause().toString() : sent.cause().getMessage());
+                return;
+            }
+            cursor = event.seq();
+            delivered++;
+            failures = 0;
+            lastDeliveryAt = Instant.now();
+            metrics.delivered(target.id());
+            deliver(page, index + 1);
+        });
     }
 
     private void failed(String reason) {
