@@ -65,7 +65,7 @@ public final class StoreWriterBench {
         Path data = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("gatehouse-bench");
 
         System.out.printf("building %d events with %d-byte images...%n", events, imageBytes);
-        List<Ingested> batch = build(events, imageBytes);
+        List<Ingested> batch = build(0, events, imageBytes, new Random(1));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EventStorage storage = EventStorage.open(Database.open(data), data,
                 new StoreSettings(Math.max(inFlight, 10_000), 500, blobWriters, 2, Duration.ofMinutes(1)),
@@ -118,12 +118,11 @@ public final class StoreWriterBench {
     }
 
     /** A terminal's recognitions, each with a distinct face snapshot, as the normalizer would hand them over. */
-    private static List<Ingested> build(int count, int imageBytes) {
-        Random random = new Random(1);
+    static List<Ingested> build(long first, int count, int imageBytes, Random random) {
         Instant t0 = Instant.parse("2026-01-01T08:00:00Z");
         Dialect dialect = new Dialect(Family.SENSE_PASS, MessageKind.RECOGNITION, "v1.3.0");
         List<Ingested> events = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
+        for (long i = first; i < first + count; i++) {
             byte[] face = new byte[imageBytes];
             random.nextBytes(face);
             face[0] = (byte) 0xFF;
