@@ -61,8 +61,12 @@ final class BoxSubscriber {
 
     void send(String text) {
         if (!socket.isClosed() && !socket.writeQueueFull()) {
-            socket.writeTextMessage(text);
-            counters.increment(Counter.STREAMED);
+            try {
+                socket.writeTextMessage(text);
+                counters.increment(Counter.STREAMED);
+            } catch (IllegalStateException closedMeanwhile) {
+                // closed between the check and the write (another thread); its close handler drops it
+            }
         }
     }
 

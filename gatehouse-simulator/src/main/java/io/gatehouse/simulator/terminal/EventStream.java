@@ -9,9 +9,9 @@ import io.gatehouse.simulator.device.DeviceCounters;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * {@code GET /v1/event} upgraded to a WebSocket: every recognition goes to every client as {@code {type, data}}.
@@ -21,7 +21,8 @@ import java.util.List;
 final class EventStream {
     static final int MAX_CLIENTS = 3;
 
-    private final List<ServerWebSocket> clients = new ArrayList<>(MAX_CLIENTS);
+    // walk-ups broadcast from whichever context triggered them (a timer, the control API), not the socket's
+    private final List<ServerWebSocket> clients = new CopyOnWriteArrayList<>();
     private final DeviceCounters counters;
     private int upgrading;
 
@@ -71,16 +72,25 @@ final class EventStream {
     }
 
     private void send(String text) {
-        for (ServerWebSocket client : List.copyOf(clients)) {
+        for (ServerWebSocket client : clients) {
+            if (client.isClosed()) {
+                clients.remove(client); // its close handler has not run yet
+                continue;
+            }
             if (!client.writeQueueFull()) {
-                client.writeTextMessage(text);
-                counters.increment(Counter.STREAMED);
+                try {
+                    client.writeTextMessage(text);
+                    counters.increment(Counter.STREAMED);
+                } catch (IllegalStateException closedMeanwhile) {
+                    // the client went away between the check and the write; the record still goes to push
+                    clients.remove(client);
+                }
             }
         }
     }
 
     void closeAll() {
-        List.copyOf(clients).forEach(ServerWebSocket::close);
+        clients.forEach(ServerWebSocket::close);
         clients.clear();
     }
 }
