@@ -5,8 +5,10 @@
 
 const TOKEN_KEY = 'gatehouse.adminToken';
 const OPERATOR_KEY = 'gatehouse.operator';
-/** What the hub takes as X-Gatehouse-Actor (printable ASCII, 1 to 100); anything else it would log as "admin". */
-const OPERATOR_NAME = /^[\x20-\x7e]{1,100}$/;
+/** Printable ASCII goes into the X-Gatehouse-Actor header as it is; anything else percent-encoded as UTF-8. */
+const PLAIN_HEADER = /^[\x20-\x24\x26-\x7e]+$/;
+/** What the hub records: up to 100 characters in any script, no control characters. */
+const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const ROOT = new URL('../', document.baseURI);
 
 export const token = {
@@ -26,12 +28,13 @@ export const operator = {
   problem(value) {
     const name = (value ?? '').trim();
     if (!name) return 'Enter your name: the audit log records it with each action.';
-    if (!OPERATOR_NAME.test(name)) {
-      return 'The hub records names of at most 100 characters, in Latin letters without accents, digits, spaces'
-        + ' and punctuation (e.g. "Wang Wu" or "guard-7").';
+    if ([...name].length > 100 || CONTROL.test(name)) {
+      return 'The hub records names of at most 100 characters, without control characters.';
     }
     return null;
   },
+  /** The name as the X-Gatehouse-Actor header carries it. */
+  header: (name) => (PLAIN_HEADER.test(name) ? name : encodeURIComponent(name)),
 };
 
 /** What the hub refused: its status and, for JSON errors, the field at fault and the reason in words. */
@@ -95,7 +98,7 @@ export async function act(path, payload) {
   if (operator.problem(name)) throw new Error(operator.problem(name));
   const response = await call(path, {
     method: 'POST', body: JSON.stringify(payload),
-    headers: { 'Content-Type': 'application/json', 'X-Gatehouse-Actor': name },
+    headers: { 'Content-Type': 'application/json', 'X-Gatehouse-Actor': operator.header(name) },
   });
   return response.json();
 }

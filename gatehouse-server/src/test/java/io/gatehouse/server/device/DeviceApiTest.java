@@ -137,6 +137,30 @@ class DeviceApiTest {
     }
 
     @Test
+    void anOperatorNamedInAnotherScriptIsAuditedByName() throws Exception {
+        try (DeviceHub hub = new DeviceHub(data)) {
+            hub.register(LOBBY);
+            // as the console sends it: encodeURIComponent of the name (HTTP headers are ASCII)
+            String[][] sent = {
+                {"%E7%8E%8B%E4%BA%94", "王五"},
+                {"Jos%C3%A9%20Garc%C3%ADa", "José García"},
+                {"50%25", "50%"},
+                {"%E7%8E%8B%0A%E4%BA%94", "admin"},   // a line break would forge a line in an export
+                {"%E7%8E", "admin"},                  // not UTF-8
+                {"%zz", "admin"},
+            };
+            for (String[] actor : sent) {
+                HttpResponse<String> changed = hub.hub.send(hub.hub.request("/api/devices/lobby")
+                        .header("X-Gatehouse-Actor", actor[0])
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\": \"Lobby\"}")).build());
+                assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+                assertThat(hub.get("/api/devices/lobby/audit").path("entries").get(0).path("actor").asText())
+                        .as(actor[0]).isEqualTo(actor[1]);
+            }
+        }
+    }
+
+    @Test
     void aRemovedDeviceLosesItsReceiversAtOnce() throws Exception {
         try (DeviceHub hub = new DeviceHub(data)) {
             String push = hub.register(LOBBY).path("receivers").path("push").asText();

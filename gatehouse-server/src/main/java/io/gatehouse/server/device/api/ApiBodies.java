@@ -15,7 +15,13 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
@@ -30,7 +36,9 @@ public final class ApiBodies {
     private static final Logger LOG = LoggerFactory.getLogger(ApiBodies.class);
     static final int MAX_BODY = 64 << 10;
     private static final Json JSON = new Json(new DecodeLimits(MAX_BODY, 16 << 10, 8, 1));
-    private static final Pattern ACTOR = Pattern.compile("[\\x20-\\x7e]{1,100}");
+    private static final Pattern ACTOR = Pattern.compile("[\\x20-\\x7e]{1,1000}");
+    /** A decoded name: no control characters (a line break would forge an audit line in a text export). */
+    private static final Pattern ACTOR_NAME = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]+");
 
     private ApiBodies() {
     }
@@ -66,10 +74,44 @@ public final class ApiBodies {
         return r;
     }
 
-    /** Who asked, for the audit log: the {@code X-Gatehouse-Actor} header, else "admin" (the token's holder). */
+    /**
+     * Who asked, for the audit log: the {@code X-Gatehouse-Actor} header, else "admin" (the token's holder). HTTP
+     * headers are ASCII, so a name in other scripts (王五, José) comes percent-encoded as UTF-8, as JavaScript's
+     * {@code encodeURIComponent} writes it, and is decoded here.
+     */
     static String actor(RoutingContext ctx) {
-        String actor = ctx.request().getHeader("X-Gatehouse-Actor");
-        return actor != null && ACTOR.matcher(actor).matches() ? actor : "admin";
+        String header = ctx.request().getHeader("X-Gatehouse-Actor");
+        if (header == null || !ACTOR.matcher(header).matches()) {
+            return "admin";
+        }
+        String name = header.indexOf('%') >= 0 ? percentDecoded(header) : header;
+        return name != null && ACTOR_NAME.matcher(name).matches() && name.codePointCount(0, name.length()) <= 100
+                ? name : "admin";
+    }
+
+    /** {@code text} with each {@code %XX} turned into its byte, read as UTF-8; {@code null} when it is not that. */
+    private static String percentDecoded(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+                        || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(HexFormat.fromHexDigits(text, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /**
