@@ -136,6 +136,30 @@ class DirectoryApiTest {
     }
 
     @Test
+    void aCsvExportNeverHandsASpreadsheetAFormulaAndStillReadsBack() throws Exception {
+        String csv = """
+                id,name,type
+                f1,"=HYPERLINK(""http://evil.example"",""click"")",visitor
+                f2,@SUM(A1),employee
+                f3,-2+3,employee
+                f4,'plain quote,employee
+                """;
+        assertThat(hub.post("/api/access/import/people", "text/csv", csv).json().get("accepted").asInt()).isEqualTo(4);
+        assertThat(hub.get("/api/access/people/f1").json().get("name").asText())
+                .isEqualTo("=HYPERLINK(\"http://evil.example\",\"click\")");
+
+        String export = hub.get("/api/access/export/people?format=csv").body();
+        assertThat(export).contains("f1,\"'=HYPERLINK(", "f2,\"'@SUM(A1)\",", "f3,\"'-2+3\",",
+                "f4,\"'plain quote\",");
+
+        hub.post("/api/access/import/people", "text/csv", export.replace("employee", "visitor"));
+        assertThat(hub.get("/api/access/people/f2").json().get("name").asText()).isEqualTo("@SUM(A1)");
+        assertThat(hub.get("/api/access/people/f3").json().get("name").asText()).isEqualTo("-2+3");
+        assertThat(hub.get("/api/access/people/f4").json().get("name").asText()).isEqualTo("'plain quote");
+        assertThat(hub.get("/api/access/people/f3").json().get("type").asText()).isEqualTo("visitor");
+    }
+
+    @Test
     void theWholeDirectoryExportsAsOneDocument() throws Exception {
         JsonNode document = hub.get("/api/access/export").json();
         assertThat(document.fieldNames()).toIterable()

@@ -21,9 +21,15 @@ import java.util.Map;
  * columns, then one entry per row. A column {@code settings.minScore} is the field {@code minScore} of the
  * object {@code settings}; a list column holds its items separated by {@code |}; an empty cell is an absent field.
  * Rows become the same JSON the API takes, so CSV and JSON refuse the same things with the same reasons.
+ *
+ * <p>Exports are opened in spreadsheets, which run a cell that starts with {@code = + - @} (or a tab or carriage
+ * return) as a formula: a visitor registered as {@code =HYPERLINK(...)} would run in the operator's spreadsheet. Such
+ * cells are written with a leading {@code '}, which spreadsheets show as text, and read back without it, so an export
+ * still imports as the same directory.
  */
 final class CsvRows {
     static final String LIST_SEPARATOR = "|";
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final CsvMapper MAPPER = new CsvMapper();
 
     private CsvRows() {
@@ -69,6 +75,7 @@ final class CsvRows {
             if (value == null || value.isEmpty()) {
                 return;
             }
+            value = unguarded(value);
             int dot = column.indexOf('.');
             ObjectNode target = dot < 0 ? json
                     : json.has(column.substring(0, dot)) ? (ObjectNode) json.get(column.substring(0, dot))
@@ -115,9 +122,20 @@ final class CsvRows {
         if (value.isArray()) {
             List<String> items = new ArrayList<>();
             value.forEach(item -> items.add(item.asText()));
-            return String.join(LIST_SEPARATOR, items);
+            return guarded(String.join(LIST_SEPARATOR, items));
         }
-        return value.asText();
+        return guarded(value.asText());
+    }
+
+    /** {@code text} as a spreadsheet shows it and never runs it. */
+    static String guarded(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
+    /** A cell as it was before {@link #guarded}. */
+    static String unguarded(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
     }
 
     private static String firstLine(Exception e) {
