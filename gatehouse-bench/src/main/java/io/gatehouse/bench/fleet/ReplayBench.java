@@ -55,7 +55,7 @@ public final class ReplayBench implements Callable<Integer> {
 
     /** What one run measured. */
     record Result(int records, double fromNetworkUpSeconds, double replaySeconds, StoredEvents stored,
-                  CounterSnapshot terminal, String loadBefore, String loadAfter) {
+                  CounterSnapshot terminal, Metrics hub, String loadBefore, String loadAfter) {
         boolean correct() {
             return stored.rows() == records + 1 && stored.duplicates() == 0 && stored.outOfOrder() == 0
                     && stored.lateMismatches() == 0 && terminal.dropped() == 0;
@@ -76,6 +76,13 @@ public final class ReplayBench implements Callable<Integer> {
                         + " %,d late, %,d late marks wrong; terminal dropped %,d%n", r.stored().rows(),
                 r.stored().duplicates(), r.stored().outOfOrder(), r.stored().late(), r.stored().lateMismatches(),
                 r.terminal().dropped());
+        System.out.printf("per record: %.2f ms round trip at the terminal; in the hub %.2f ms from decoded to durable"
+                        + " (mean), %.2f ms per commit (mean of %,.0f commits, %.1f events each); image files written"
+                        + " %,.0f, found already stored %,.0f%n", 1000 * r.replaySeconds() / r.records(),
+                r.hub().meanMillis("gatehouse_ingest_store", "RECORD_PUSH"),
+                r.hub().meanMillis("gatehouse_store_commit", ""), r.hub().sum("gatehouse_store_commit_seconds_count", ""),
+                (r.records() + 1) / r.hub().sum("gatehouse_store_commit_seconds_count", ""),
+                r.hub().sum("gatehouse_blobs_written_total", ""), r.hub().sum("gatehouse_blobs_deduplicated_total", ""));
         System.out.printf("load average before: %s, after: %s%n", r.loadBefore(), r.loadAfter());
         return r.correct() ? 0 : 1;
     }
@@ -109,8 +116,9 @@ public final class ReplayBench implements Callable<Integer> {
             long first = await(door, c -> c.delivered() > 1, Duration.ofSeconds(30), "the first replayed record");
             long last = await(door, c -> c.backlog() == 0, Duration.ofMinutes(10), "the replay to finish");
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+            Metrics metrics = new Metrics(hub.metrics());
             StoredEvents stored = StoredEvents.read(hub, DEVICE, LATE);
-            return new Result(records, (last - up) / 1e9, (last - first) / 1e9, stored, door.counters(),
+            return new Result(records, (last - up) / 1e9, (last - first) / 1e9, stored, door.counters(), metrics,
                     loadBefore, loadAfter);
         }
     }
