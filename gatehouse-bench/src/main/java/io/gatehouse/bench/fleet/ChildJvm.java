@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 /**
  * A {@code gatehouse} command ({@code serve}, {@code simulate}) in a JVM of its own, started from this JVM's class
  * path (the shaded bench jar carries the app), its output in a log file. Heap and resident memory are read from
- * outside, as an operator would: {@code jcmd GC.heap_info} after a full GC, and {@code VmRSS}.
+ * outside, as an operator would: {@code jcmd GC.class_histogram} (live objects) and {@code VmRSS}.
  */
 final class ChildJvm implements AutoCloseable {
-    private static final Pattern HEAP_USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private final Process process;
     private final Path log;
@@ -75,19 +75,22 @@ final class ChildJvm implements AutoCloseable {
         return -1;
     }
 
-    /** Heap in use right after a full GC (what is live), in bytes. */
-    long liveHeapBytes() throws IOException, InterruptedException {
-        jcmd("GC.run");
-        Matcher m = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!m.find()) {
-            throw new IOException("jcmd GC.heap_info of " + pid() + " did not print the heap's use");
-        }
-        return Long.parseLong(m.group(2)) * 1024;
+    /**
+     * The live objects' class histogram ({@code jcmd GC.class_histogram}, which collects the heap first and counts
+     * only what is reachable). Its total is the live heap: {@code GC.heap_info} after {@code GC.run} also counts
+     * whatever a busy process allocated in between (tens of MiB a second with images flowing).
+     */
+    String classHistogram() throws IOException, InterruptedException {
+        return jcmd("GC.class_histogram");
     }
 
-    /** Writes the heap's class histogram (live objects) to {@code file}. */
-    void classHistogram(Path file) throws IOException, InterruptedException {
-        Files.writeString(file, jcmd("GC.class_histogram"));
+    /** The {@code Total} bytes of a class histogram. */
+    static long totalBytes(String histogram) throws IOException {
+        Matcher m = HISTOGRAM_TOTAL.matcher(histogram);
+        if (!m.find()) {
+            throw new IOException("a class histogram without its Total line");
+        }
+        return Long.parseLong(m.group(1));
     }
 
     String jcmd(String command) throws IOException, InterruptedException {

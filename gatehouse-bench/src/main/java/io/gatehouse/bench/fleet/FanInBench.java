@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  * terminals run in {@code gatehouse simulate} processes of their own (at most {@code --per-simulator} each, because a
  * process here may hold only 20,000 file descriptors), each walking someone up {@code --rate} times a second. Per step
  * of N: time until every device is ONLINE, messages streamed by the terminals and events stored by the hub per second
- * over a window, the hub's live heap after a full GC, its RSS, and the heap per device above the idle hub's.
+ * over a window, the hub's live heap (class histogram total), its RSS, and the heap per device above the idle hub's.
  */
 @Command(name = "fan-in", mixinStandardHelpOptions = true,
         description = "Step the number of WebSocket-subscribed terminals on one hub and measure its memory and intake.")
@@ -98,7 +98,7 @@ public final class FanInBench implements Callable<Integer> {
         List<String> addresses = LoopbackAddresses.from(firstAddress, devices);
         List<Simulator> simulators = new ArrayList<>();
         try (HubProcess hub = HubProcess.start(dir.resolve("hub"), hubJvm, List.of())) {
-            long idleHeap = hub.jvm().liveHeapBytes();
+            long idleHeap = ChildJvm.totalBytes(hub.jvm().classHistogram());
             try {
                 for (int from = 0; from < devices; from += perSimulator) {
                     simulators.add(Simulator.start(addresses.subList(from, Math.min(devices, from + perSimulator)),
@@ -119,8 +119,9 @@ public final class FanInBench implements Callable<Integer> {
                 double stored = (after.sum("gatehouse_events_stored_total", "") - before.sum("gatehouse_events_stored_total", "")) / seconds;
                 double refused = (after.sum("gatehouse_ingest_rejected_total", "") - before.sum("gatehouse_ingest_rejected_total", "")) / seconds;
                 String load = Files.readString(Path.of("/proc/loadavg")).trim();
-                long live = hub.jvm().liveHeapBytes();
-                hub.jvm().classHistogram(dir.resolve("hub-histogram.txt"));
+                String histogram = hub.jvm().classHistogram();
+                Files.writeString(dir.resolve("hub-histogram.txt"), histogram);
+                long live = ChildJvm.totalBytes(histogram);
                 return new Step(devices, online, onlineSeconds, streamed, stored, refused, idleHeap, live,
                         hub.jvm().residentBytes(), load);
             } finally {
