@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +63,7 @@ public final class FanInBench implements Callable<Integer> {
 
     /** One fleet size, measured. */
     record Step(int devices, int online, double onlineSeconds, double streamedPerSecond, double storedPerSecond,
-                double refusedPerSecond, long idleHeapBytes, long liveHeapBytes, long residentBytes, String load) {
+                double refusedPerSecond, int registrationRetries, long idleHeapBytes, long liveHeapBytes, long residentBytes, String load) {
         double heapPerDeviceKib() {
             return (liveHeapBytes - idleHeapBytes) / 1024.0 / devices;
         }
@@ -76,13 +77,14 @@ public final class FanInBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = work != null ? work : Files.createTempDirectory("gatehouse-fanin-");
         System.out.printf("rate %.1f/s per terminal, hub JVM %s%n", rate, String.join(" ", hubJvm));
-        System.out.printf("%8s %8s %9s %11s %10s %10s %10s %10s %9s %10s  %s%n", "devices", "online", "online s",
-                "streamed/s", "stored/s", "refused/s", "idle MiB", "live MiB", "RSS MiB", "KiB/dev", "load");
+        System.out.printf("%8s %8s %9s %11s %10s %10s %8s %10s %10s %9s %10s  %s%n", "devices", "online", "online s",
+                "streamed/s", "stored/s", "refused/s", "retries", "idle MiB", "live MiB", "RSS MiB", "KiB/dev", "load");
         boolean allOnline = true;
         for (int devices : steps) {
             Step s = measure(devices, dir.resolve("n" + devices));
-            System.out.printf("%8d %8d %9.1f %11.0f %10.0f %10.0f %10.1f %10.1f %9.0f %10.1f  %s%n", s.devices(),
+            System.out.printf("%8d %8d %9.1f %11.0f %10.0f %10.0f %8d %10.1f %10.1f %9.0f %10.1f  %s%n", s.devices(),
                     s.online(), s.onlineSeconds(), s.streamedPerSecond(), s.storedPerSecond(), s.refusedPerSecond(),
+                    s.registrationRetries(),
                     s.idleHeapBytes() / 1048576.0, s.liveHeapBytes() / 1048576.0, s.residentBytes() / 1048576.0,
                     s.heapPerDeviceKib(), s.load());
             if (s.online() < devices) {
@@ -105,7 +107,8 @@ public final class FanInBench implements Callable<Integer> {
                             rate, simulatorJvm, dir.resolve("simulator-" + simulators.size() + ".log")));
                 }
                 long start = System.nanoTime();
-                new Registrations(hub).register(addresses);
+                AtomicInteger retries = new AtomicInteger();
+                new Registrations(hub, retries).register(addresses);
                 int online = awaitOnline(hub, devices, Duration.ofSeconds(onlineTimeoutSeconds));
                 double onlineSeconds = (System.nanoTime() - start) / 1e9;
 
@@ -122,7 +125,7 @@ public final class FanInBench implements Callable<Integer> {
                 String histogram = hub.jvm().classHistogram();
                 Files.writeString(dir.resolve("hub-histogram.txt"), histogram);
                 long live = ChildJvm.totalBytes(histogram);
-                return new Step(devices, online, onlineSeconds, streamed, stored, refused, idleHeap, live,
+                return new Step(devices, online, onlineSeconds, streamed, stored, refused, retries.get(), idleHeap, live,
                         hub.jvm().residentBytes(), load);
             } finally {
                 for (Simulator simulator : simulators) {
@@ -155,7 +158,7 @@ public final class FanInBench implements Callable<Integer> {
     }
 
     /** Registers terminals through the admin API, a few requests at a time. */
-    private record Registrations(HubProcess hub) {
+    private record Registrations(HubProcess hub, AtomicInteger retries) {
         private static final int CONCURRENT = 8;
 
         void register(List<String> addresses) throws Exception {
@@ -166,9 +169,7 @@ public final class FanInBench implements Callable<Integer> {
                 Thread thread = new Thread(() -> {
                     try {
                         for (int i = first; i < addresses.size(); i += CONCURRENT) {
-                            hub.post("/api/devices", "{\"kind\":\"terminal\",\"id\":\"t" + i + "\",\"host\":\""
-                                    + addresses.get(i) + "\",\"port\":8000,\"tls\":true,\"username\":\"admin\","
-                                    + "\"password\":\"admin\",\"channels\":[\"websocket\"]}");
+                            registerOne(i, addresses.get(i));
                         }
                     } catch (Exception e) {
                         synchronized (failures) {
@@ -184,6 +185,32 @@ public final class FanInBench implements Callable<Integer> {
             }
             if (!failures.isEmpty()) {
                 throw failures.get(0);
+            }
+        }
+
+        /**
+         * Registers terminal {@code i}; a refusal other than "already registered" is retried for a minute (the hub's
+         * device table and its event writer share one SQLite database: while events stream in, a registration can
+         * fail with SQLITE_BUSY, and an operator would try again).
+         */
+        private void registerOne(int i, String address) throws IOException, InterruptedException {
+            String body = "{\"kind\":\"terminal\",\"id\":\"t" + i + "\",\"host\":\"" + address
+                    + "\",\"port\":8000,\"tls\":true,\"username\":\"admin\",\"password\":\"admin\","
+                    + "\"channels\":[\"websocket\"]}";
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    hub.post("/api/devices", body);
+                    return;
+                } catch (IOException e) {
+                    if (e.getMessage() != null && e.getMessage().startsWith("POST /api/devices: 409")) {
+                        return; // an earlier attempt did register it
+                    }
+                    if (attempt == 60) {
+                        throw e;
+                    }
+                    retries.incrementAndGet();
+                    Thread.sleep(1000);
+                }
             }
         }
     }
