@@ -37,7 +37,7 @@ public final class ReplayBench implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "50000", description = "Records in the terminal's cache (default: ${DEFAULT-VALUE}).")
     int records;
 
-    @Option(names = "--address", defaultValue = "127.0.41.1", description = "The terminal's loopback address (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--address", defaultValue = "127.0.100.1", description = "The terminal's loopback address (default: ${DEFAULT-VALUE}).")
     String address;
 
     @Option(names = "--data", description = "Empty directory for the hub's data (default: a new temporary directory).")

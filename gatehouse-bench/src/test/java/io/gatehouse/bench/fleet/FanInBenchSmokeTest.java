@@ -19,7 +19,7 @@ class FanInBenchSmokeTest {
     @Test
     void aHubHoldsTheWebSocketsOfTerminalsInOtherProcessesAndStoresWhatTheyStream() throws Exception {
         FanInBench bench = CommandLine.populateCommand(new FanInBench(), "--rate", "2", "--window", "3",
-                "--first-address", "127.0.43.1", "--per-simulator", "2", "--hub-jvm", "-Xmx256m",
+                "--first-address", "127.0.201.1", "--per-simulator", "2", "--hub-jvm", "-Xmx256m",
                 "--simulator-jvm", "-Xmx256m");
         FanInBench.Step step = bench.measure(3, dir);
 

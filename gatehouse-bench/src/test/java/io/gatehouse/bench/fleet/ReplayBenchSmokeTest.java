@@ -18,7 +18,7 @@ class ReplayBenchSmokeTest {
     @Test
     void aSmallCacheIsReplayedIntoAHubProcessAndEveryRecordIsStoredOnceInOrder() throws Exception {
         ReplayBench bench = CommandLine.populateCommand(new ReplayBench(), "--records", "100", "--address",
-                "127.0.42.1", "--data", dir.resolve("hub").toString(), "--hub-jvm", "-Xmx256m");
+                "127.0.200.1", "--data", dir.resolve("hub").toString(), "--hub-jvm", "-Xmx256m");
         ReplayBench.Result result = bench.run();
 
         assertThat(result.stored().rows()).as("the 100 records and the warm-up record").isEqualTo(101);
