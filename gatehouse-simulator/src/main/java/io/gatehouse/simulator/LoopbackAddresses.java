@@ -8,11 +8,11 @@ import java.util.List;
  * set-up, so each emulated device can own its documented ports like a real one on a site network. Host parts
  * 0 and 255 are skipped so that no address looks like a network or broadcast address.
  */
-final class LoopbackAddresses {
+public final class LoopbackAddresses {
     private LoopbackAddresses() {
     }
 
-    static List<String> from(String first, int count) {
+    public static List<String> from(String first, int count) {
         String[] parts = first.split("\\.");
         if (parts.length != 4 || !"127".equals(parts[0])) {
             throw new IllegalArgumentException("the first address must be in 127.0.0.0/8, found " + first);

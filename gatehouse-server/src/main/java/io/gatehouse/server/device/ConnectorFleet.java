@@ -54,6 +54,7 @@ public final class ConnectorFleet implements RegistryListener, ConnectorListener
     private final ConnectorSettings settings;
     private final int window;
     private final long maxQueuedBytes;
+    private final IntakeBudget intakeBudget = IntakeBudget.ofHeap();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     /**
@@ -115,7 +116,7 @@ public final class ConnectorFleet implements RegistryListener, ConnectorListener
             LOG.info("device {}: {}", device.id(), passive);
             return;
         }
-        StreamIntake intake = new StreamIntake(device.id(), registry, pipeline, window, maxQueuedBytes,
+        StreamIntake intake = new StreamIntake(device.id(), registry, pipeline, window, maxQueuedBytes, intakeBudget,
                 settings.backoffMin());
         try {
             status.connectorState(DeviceState.CONNECTING.name(), "connecting to " + device.spec().host());

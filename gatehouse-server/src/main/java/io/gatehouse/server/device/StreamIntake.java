@@ -22,8 +22,9 @@ import java.util.List;
  * each message at once and stores it at the pipeline's pace: at most {@code window} appends of the device in flight
  * (the rest of the pipeline's per-device allowance stays with the device's receivers), and a message the store
  * could not take yet (full, failing, the device at its limit) is tried again after a pause instead of being lost.
- * What waits is bounded in bytes; beyond that, messages are refused as {@code overloaded} and counted, so that a
- * flooding device costs its own messages, never the hub's memory.
+ * What waits is bounded in bytes, per device and for all devices together ({@link IntakeBudget}); beyond that,
+ * messages are refused as {@code overloaded} and counted, so that a flooding device, or a fleet that sends more than
+ * the store commits, costs messages, never the hub's memory.
  *
  * <p>Lives on the connector's event loop, where its messages arrive (so decoding is spread over the loops like the
  * connectors are); its state is touched only there, so it needs no locks. It goes on storing what it holds after
@@ -39,6 +40,7 @@ final class StreamIntake {
     private final int window;
     private final long maxQueuedBytes;
     private final long retryMillis;
+    private final IntakeBudget budget;
     private final ArrayDeque<Message> queue = new ArrayDeque<>();
     private final List<Promise<Void>> drainWaiters = new ArrayList<>();
     private volatile Context context;
@@ -47,7 +49,8 @@ final class StreamIntake {
     private boolean pausing;
 
     StreamIntake(String deviceId, DeviceRegistry registry, IngestPipeline pipeline, int window, long maxQueuedBytes,
-                 Duration retryPause) {
+                 IntakeBudget budget, Duration retryPause) {
+        this.budget = budget;
         this.deviceId = deviceId;
         this.registry = registry;
         this.pipeline = pipeline;
@@ -66,10 +69,15 @@ final class StreamIntake {
             return; // removed while the message was on its way
         }
         byte[] bytes = payload.getBytes();
-        if (queuedBytes + bytes.length > maxQueuedBytes) {
+        String full = queuedBytes + bytes.length > maxQueuedBytes
+                ? "the hub already holds " + queuedBytes + " bytes of this device's stream not yet stored"
+                : !budget.tryTake(bytes.length)
+                ? "the hub already holds " + budget.used() + " bytes of its devices' streams not yet stored (at most "
+                        + budget.limit() + ")"
+                : null;
+        if (full != null) {
             pipeline.refuse(DeviceRegistry.source(entry, entry.device().spec().host()), channel, new Rejection(503,
-                    "overloaded", "", "the hub already holds " + queuedBytes + " bytes of this device's stream not yet"
-                    + " stored; the message was dropped", true), null);
+                    "overloaded", "", full + "; the message was dropped", true), null);
             return;
         }
         queue.add(new Message(channel, bytes, Instant.now()));
@@ -98,6 +106,7 @@ final class StreamIntake {
         while (!pausing && inFlight < window && !queue.isEmpty()) {
             Message next = queue.poll();
             queuedBytes -= next.bytes().length;
+            budget.give(next.bytes().length);
             DeviceRegistry.Entry entry = registry.get(deviceId).orElse(null);
             if (entry == null) {
                 continue;
@@ -118,6 +127,7 @@ final class StreamIntake {
         if (done.failed() && done.cause() instanceof Rejection.Refused refused && refused.rejection().retryable()) {
             queue.addFirst(message); // the pipeline counted the refusal; the message waits for the store
             queuedBytes += message.bytes().length;
+            budget.take(message.bytes().length);
             if (!pausing) {
                 pausing = true;
                 context.owner().setTimer(retryMillis, id -> {

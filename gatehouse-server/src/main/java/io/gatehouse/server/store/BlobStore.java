@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -26,16 +27,25 @@ import java.util.stream.Stream;
  * renamed, and made durable by fsyncing the directory, all before the event that references it is queued for its
  * commit. The preparer threads do this in parallel, so the file system's journal commits their syncs together.
  *
+ * <p>An image this process has already made durable is remembered ({@link #durable}), so the same photo sent again
+ * costs no fsync at all: a directory fsync is not free when the journal is busy (0.2 ms median, 3 ms at the 90th
+ * percentile on a shared disk), and a terminal replaying its cache waits for each record's answer before it sends
+ * the next, so every such sync is paid in full, once per record.
+ *
  * <p>Pins protect an image from the moment an event finds (or writes) its file until that event's commit: deletion
  * ({@link #delete}) skips pinned images and holds new pins off until its files are gone, so an event never commits
  * a reference to a file that was deleted after the event found it present.
  */
 final class BlobStore {
     private static final String TEMP_SUFFIX = ".tmp";
+    /** Bounds the memory of {@link #durable}: a few MiB; forgetting only costs a sync. */
+    private static final int DURABLE_REMEMBERED = 65_536;
 
     private final Path root;
     private final ConcurrentHashMap<String, Integer> pins = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    /** Images whose file and directory entry this process has synced, and not deleted since. */
+    private final Set<String> durable = ConcurrentHashMap.newKeySet();
 
     private BlobStore(Path root) {
         this.root = root;
@@ -83,11 +93,14 @@ final class BlobStore {
      * @return whether it wrote the file (false: it was there already)
      */
     boolean ensure(BlobImage image) throws IOException {
+        if (durable.contains(image.sha256())) {
+            return false; // pinned, so deletion cannot have taken it since it was synced
+        }
         Path target = path(image.sha256());
         if (Files.exists(target)) {
             // another thread may have renamed it an instant ago and not yet synced the directory: sync it too
-            // (a directory with nothing new to sync costs next to nothing)
             syncDirectory(target.getParent());
+            remember(image.sha256());
             return false;
         }
         Path temp = target.resolveSibling("." + image.sha256() + "."
@@ -104,7 +117,25 @@ final class BlobStore {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         syncDirectory(target.getParent());
+        remember(image.sha256());
         return true;
+    }
+
+    /** Whether every one of {@code images} (pinned by the caller) is known durable: {@link #ensure} has nothing to do. */
+    boolean allDurable(List<BlobImage> images) {
+        for (BlobImage image : images) {
+            if (!durable.contains(image.sha256())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remember(String sha256) {
+        if (durable.size() >= DURABLE_REMEMBERED) {
+            durable.clear(); // crude but bounded; the next sight of each image syncs once more
+        }
+        durable.add(sha256);
     }
 
     /** Deletes database rows for a set of images and says which it deleted; runs with new pins held off. */
@@ -125,6 +156,7 @@ final class BlobStore {
             List<String> unpinned = candidates.stream().filter(hash -> !pins.containsKey(hash)).toList();
             List<String> deleted = unpinned.isEmpty() ? List.of() : rows.deleteRows(unpinned);
             for (String hash : deleted) {
+                durable.remove(hash);
                 Files.deleteIfExists(path(hash));
             }
             return deleted;

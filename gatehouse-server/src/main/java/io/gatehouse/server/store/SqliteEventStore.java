@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The write side of the SQLite store. An append is admitted only while fewer than {@code queueCapacity} events
- * are in flight (otherwise it fails at once with {@link StoreFullException}); a preparer thread then builds its
- * row, strips the images out of its payload and writes them to the blob store; the {@link EventWriter} commits
+ * are in flight (otherwise it fails at once with {@link StoreFullException}); the caller's thread builds its row and
+ * strips the images out of its payload (CPU only), a preparer thread writes the images the blob store does not hold
+ * durably yet (an event whose images are all known goes to the writer directly); the {@link EventWriter} commits
  * it with whatever else is queued; the append completes after that commit.
  */
 public final class SqliteEventStore implements EventStore {
@@ -57,23 +58,33 @@ public final class SqliteEventStore implements EventStore {
         }
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
         result.whenComplete((r, e) -> inFlight.decrementAndGet());
+        PreparedEvent prepared;
         try {
-            preparers.execute(() -> prepareAndQueue(event, result));
+            prepared = PreparedEvent.of(event, settings.lateThreshold());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new StoreException("the event could not be prepared: " + e, e));
+            return result;
+        }
+        prepared.images().forEach(image -> blobs.pin(image.sha256()));
+        if (blobs.allDurable(prepared.images())) {
+            // nothing to write or sync: straight to the writer. A device that waits for each answer before sending
+            // the next (a terminal replaying its cache) pays every thread hand-off in full, and on a busy machine a
+            // hand-off to an idle thread costs as much as the commit's fsync.
+            prepared.images().forEach(image -> metrics.blobsReused.increment());
+            writer.submit(new EventWriter.Pending(prepared, result));
+            return result;
+        }
+        try {
+            preparers.execute(() -> writeImagesAndQueue(prepared, result));
         } catch (RejectedExecutionException e) {
+            prepared.images().forEach(image -> blobs.unpin(image.sha256()));
             result.completeExceptionally(new StoreException("the store is closed", e));
         }
         return result;
     }
 
-    private void prepareAndQueue(Ingested in, CompletableFuture<AppendResult> result) {
-        PreparedEvent event;
-        try {
-            event = PreparedEvent.of(in, settings.lateThreshold());
-        } catch (RuntimeException e) {
-            result.completeExceptionally(new StoreException("the event could not be prepared: " + e, e));
-            return;
-        }
-        event.images().forEach(image -> blobs.pin(image.sha256()));
+    /** Runs on a preparer thread: image files need writing or syncing, which blocks. */
+    private void writeImagesAndQueue(PreparedEvent event, CompletableFuture<AppendResult> result) {
         try {
             for (BlobImage image : event.images()) {
                 if (blobs.ensure(image)) {
