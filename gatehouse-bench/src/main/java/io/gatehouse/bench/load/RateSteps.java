@@ -49,6 +49,10 @@ final class RateSteps {
 
     /** The outcome of one scenario: its steps and how many requests were answered 200 in all (warm-ups too). */
     record Outcome(Scenario scenario, double p99TargetMillis, List<Step> steps, long answered) {
+        Outcome plusAnswered(long more) {
+            return new Outcome(scenario, p99TargetMillis, steps, answered + more);
+        }
+
         /** The highest sustained rate; 0 when none was. */
         Step peak() {
             return best(false);
@@ -92,6 +96,17 @@ final class RateSteps {
         this.keepGoing = keepGoing;
         this.memory = memory;
         this.out = out;
+    }
+
+    /** Unmeasured load at {@code rate} for {@code time}; returns the requests answered 200. */
+    long prime(Scenario scenario, double rate, Duration time) throws InterruptedException {
+        if (time.isZero()) {
+            return 0;
+        }
+        OpenLoop.Result r = new OpenLoop(20_000).run(rate, time, i -> fleet.send(scenario, i));
+        out.printf("%nprimed with %s at %.0f/s for %d s: %d answered, %d failed%n",
+                scenario.name().toLowerCase(java.util.Locale.ROOT), rate, time.toSeconds(), r.ok(), r.failed());
+        return r.ok();
     }
 
     /** @param p99TargetMillis latency target of a step; {@code <= 0}: none */

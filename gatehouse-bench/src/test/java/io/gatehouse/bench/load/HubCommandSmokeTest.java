@@ -34,7 +34,7 @@ class HubCommandSmokeTest {
                     "--hub-token", TOKEN, "--hub-pid", Long.toString(ProcessHandle.current().pid()),
                     "--ceiling-url", "http://127.0.0.1:" + ceiling.port(), "--devices", "3",
                     "--auth-rates", "15,30", "--push-rates", "15", "--auth-duration", "1", "--push-duration", "1",
-                    "--warmup", "1", "--auth-p99-ms", "0", "--keep-going", "--image-bytes", "2000", "--out", out.toString());
+                    "--warmup", "1", "--prime", "0", "--auth-p99-ms", "0", "--keep-going", "--image-bytes", "2000", "--out", out.toString());
         }
 
         assertThat(exit).isZero();
