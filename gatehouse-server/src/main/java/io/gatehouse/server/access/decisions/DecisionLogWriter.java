@@ -20,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.sqlite.BusyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLogWriter.class);
     static final int BATCH = 500;
-    private static final long BUSY_TIMEOUT_MILLIS = 5000;
     private static final String INSERT = "INSERT INTO access_decision (id, decided_at, request_time, device_serial,"
             + " camera_id, door_id, person_id, person_name, pass, step, reason, rule_id, verify_code, tip, fail_mode,"
             + " elapsed_us, detail, notes, input) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -139,33 +136,8 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
         if (connection == null) {
             connection = database.connect();
             connection.setAutoCommit(false);
-            BusyHandler.setHandler(connection, new PromptRetry());
         }
         return connection;
-    }
-
-    /**
-     * Waits for SQLite's write lock (held by the event store's writer during its commits, the log shares its
-     * database) in short steps. SQLite's own busy timeout sleeps in growing steps of up to 100 ms, and a durable
-     * answer waited for those sleeps: a JFR profile of the load driver showed the log's thread almost only inside
-     * the insert's {@code step}, and answers took 35 ms at the median while the lock was free after a few.
-     * Gives up after {@value #BUSY_TIMEOUT_MILLIS} ms, as the busy timeout did.
-     */
-    private static final class PromptRetry extends BusyHandler {
-        private long since;
-
-        @Override
-        protected int callback(int attempts) {
-            long now = System.nanoTime();
-            if (attempts == 0) {
-                since = now;
-            }
-            if (now - since > TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MILLIS)) {
-                return 0;
-            }
-            LockSupport.parkNanos(attempts < 200 ? 100_000 : 1_000_000);
-            return 1;
-        }
     }
 
     /** After a failure the next batch starts on a fresh connection (the failed transaction rolled back). */
