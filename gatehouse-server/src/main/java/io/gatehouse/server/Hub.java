@@ -2,6 +2,7 @@ package io.gatehouse.server;
 
 import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.EventStore;
+import io.gatehouse.server.access.AccessConfig;
 import io.gatehouse.server.access.AccessControl;
 import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.EventRoutes;
@@ -82,7 +83,8 @@ public final class Hub implements AutoCloseable {
                     .putHeader("Content-Type", "application/json").end(openApi));
             router.route("/api/*").handler(adminAuth);
             EventRoutes.mount(router, storage.reader());
-            AccessControl access = AccessControl.mount(vertx, router, database, metrics);
+            AccessControl access = AccessControl.mount(vertx, router, database, metrics,
+                    AccessConfig.fromEnvironment(System.getenv()).withAnswer(config.ingest().authAnswer()));
             readiness.add(RemoteAuthReceiver.readiness(access.authorizer()));
             devices = Devices.mount(vertx, router, database, config, storage.store(), access.authorizer(), metrics);
             forwarding = Forwarding.mount(vertx, router, database, config.dataDir(), storage.reader(), metrics);

@@ -1,5 +1,6 @@
 package io.gatehouse.server;
 
+import io.gatehouse.core.policy.authorize.AuthAnswer;
 import io.gatehouse.server.config.ConfigException;
 import io.gatehouse.server.config.ConfigSources;
 import io.gatehouse.server.config.Setting;
@@ -13,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -57,6 +59,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("ingest.max-image", "4MiB", "Largest image in a device payload, after base64 decoding."),
             Setting.of("ingest.max-in-flight", "16", "Requests of one device being stored at once; beyond it, 503."),
             Setting.of("ingest.link-tolerance", "10s", "Most time between a remote-authorization request and its passage record."),
+            Setting.of("ingest.auth-answer", "durable", "durable: answer a door once its decision is committed (within the budget); fast: at once."),
             Setting.of("quarantine.max-entries", "1000", "Rejected device payloads kept for diagnosis (0: none)."),
             Setting.of("quarantine.max-size", "64MiB", "Most bytes of rejected payloads kept."),
             Setting.of("connect.drift-check", "5m", "How often each terminal's settings are read back and repaired."),
@@ -126,7 +129,18 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 s.integer("ingest.max-in-flight", 1, 100_000),
                 s.duration("ingest.link-tolerance"),
                 s.integer("quarantine.max-entries", 0, 1_000_000),
-                s.bytes("quarantine.max-size"));
+                s.bytes("quarantine.max-size"),
+                authAnswer(s));
+    }
+
+    private static AuthAnswer authAnswer(Settings s) throws ConfigException {
+        String value = s.text("ingest.auth-answer").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "durable" -> AuthAnswer.DURABLE;
+            case "fast" -> AuthAnswer.FAST;
+            default -> throw new ConfigException("ingest.auth-answer (from " + s.source("ingest.auth-answer")
+                    + "): expected durable or fast, got '" + s.text("ingest.auth-answer") + "'");
+        };
     }
 
     private static long bytesBetween(Settings s, String key, long min, long max) throws ConfigException {

@@ -1,6 +1,7 @@
 package io.gatehouse.server.access;
 
 import io.gatehouse.core.policy.answer.ScreenText;
+import io.gatehouse.core.policy.authorize.AuthAnswer;
 import io.gatehouse.core.policy.authorize.AuthorizerSettings;
 import io.gatehouse.core.policy.directory.FailMode;
 import java.net.URI;
@@ -19,28 +20,34 @@ import java.util.Map;
  * @param delegateMaxFailures  failures in a row that open the delegate's circuit
  * @param delegateResetAfter   how long an open circuit waits before trying the delegate again
  * @param decisionQueue        decisions that may wait for the decision-log writer before new ones are dropped
+ * @param answer               whether a door's answer waits for its decision record's commit ({@code ingest.auth-answer})
  */
 public record AccessConfig(Duration budget, FailMode unknownDoorFailMode, int screenLength, URI delegateUrl,
                            Duration delegateTimeout, int delegateMaxFailures, Duration delegateResetAfter,
-                           int decisionQueue) {
+                           int decisionQueue, AuthAnswer answer) {
 
     public static AccessConfig defaults() {
         return new AccessConfig(AuthorizerSettings.DEFAULT_BUDGET, FailMode.FAIL_SECURE, ScreenText.DEFAULT_LENGTH,
-                null, Duration.ofMillis(200), 5, Duration.ofSeconds(30), 50_000);
+                null, Duration.ofMillis(200), 5, Duration.ofSeconds(30), 50_000, AuthAnswer.DURABLE);
     }
 
     public AccessConfig withBudget(Duration newBudget) {
         return new AccessConfig(newBudget, unknownDoorFailMode, screenLength, delegateUrl, delegateTimeout,
-                delegateMaxFailures, delegateResetAfter, decisionQueue);
+                delegateMaxFailures, delegateResetAfter, decisionQueue, answer);
     }
 
     public AccessConfig withDelegate(URI url, Duration timeout, int maxFailures, Duration resetAfter) {
         return new AccessConfig(budget, unknownDoorFailMode, screenLength, url, timeout, maxFailures, resetAfter,
-                decisionQueue);
+                decisionQueue, answer);
+    }
+
+    public AccessConfig withAnswer(AuthAnswer newAnswer) {
+        return new AccessConfig(budget, unknownDoorFailMode, screenLength, delegateUrl, delegateTimeout,
+                delegateMaxFailures, delegateResetAfter, decisionQueue, newAnswer);
     }
 
     AuthorizerSettings authorizerSettings() {
-        return new AuthorizerSettings(budget, unknownDoorFailMode, 5, screenLength);
+        return new AuthorizerSettings(budget, unknownDoorFailMode, 5, screenLength, answer);
     }
 
     /**
@@ -59,7 +66,7 @@ public record AccessConfig(Duration budget, FailMode unknownDoorFailMode, int sc
                 Duration.ofMillis(number(env, "GATEHOUSE_ACCESS_DELEGATE_TIMEOUT_MS", d.delegateTimeout().toMillis(), 1, 60_000)),
                 (int) number(env, "GATEHOUSE_ACCESS_DELEGATE_MAX_FAILURES", d.delegateMaxFailures(), 1, 1000),
                 Duration.ofMillis(number(env, "GATEHOUSE_ACCESS_DELEGATE_RESET_MS", d.delegateResetAfter().toMillis(), 1, 3_600_000)),
-                d.decisionQueue());
+                d.decisionQueue(), d.answer());
     }
 
     private static long number(Map<String, String> env, String name, long otherwise, long min, long max) {

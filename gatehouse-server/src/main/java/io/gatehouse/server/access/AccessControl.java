@@ -46,7 +46,7 @@ public final class AccessControl extends VerticleBase {
     private AccessControl(Vertx vertx, Database database, MeterRegistry metrics, AccessConfig config) {
         this.directory = new CurrentDirectory();
         this.editor = new DirectoryEditor(database, directory, config.screenLength());
-        this.writer = new DecisionLogWriter(database, config.decisionQueue());
+        this.writer = new DecisionLogWriter(database, config.decisionQueue(), metrics);
         this.delegate = config.delegateUrl() == null ? null : new HttpDelegate(vertx, config.delegateUrl(),
                 config.delegateTimeout(), config.delegateMaxFailures(), config.delegateResetAfter());
         this.deadlines = RemoteAuthorizer.deadlineTimer();

@@ -1,5 +1,6 @@
 package io.gatehouse.server.ingest;
 
+import io.gatehouse.core.policy.authorize.AuthAnswer;
 import io.gatehouse.protocol.json.DecodeLimits;
 import java.time.Duration;
 
@@ -15,15 +16,17 @@ import java.time.Duration;
  * @param linkTolerance       how far apart a remote-authorization request and its passage record may be in time
  * @param quarantineEntries   most rejected payloads kept for diagnosis
  * @param quarantineBytes     most bytes of rejected payloads kept
+ * @param authAnswer          whether a remote-authorization answer waits for its decision record's commit
  */
 public record IngestSettings(int maxRequestBytes, int maxDepth, int maxImageBytes, int maxInFlightPerDevice,
-                             Duration linkTolerance, int quarantineEntries, long quarantineBytes) {
+                             Duration linkTolerance, int quarantineEntries, long quarantineBytes,
+                             AuthAnswer authAnswer) {
     public static final IngestSettings DEFAULTS = new IngestSettings(8 << 20, 32, 4 << 20, 16, Duration.ofSeconds(10),
-            1000, 64L << 20);
+            1000, 64L << 20, AuthAnswer.DURABLE);
 
     public IngestSettings {
         if (maxRequestBytes < 1024 || maxDepth < 4 || maxImageBytes < 1024 || maxInFlightPerDevice < 1
-                || quarantineEntries < 0 || quarantineBytes < 0 || linkTolerance.isNegative()) {
+                || quarantineEntries < 0 || quarantineBytes < 0 || linkTolerance.isNegative() || authAnswer == null) {
             throw new IllegalArgumentException("ingest limits out of range");
         }
     }
@@ -40,16 +43,21 @@ public record IngestSettings(int maxRequestBytes, int maxDepth, int maxImageByte
 
     public IngestSettings withLimits(int requestBytes, int depth, int imageBytes) {
         return new IngestSettings(requestBytes, depth, imageBytes, maxInFlightPerDevice, linkTolerance,
-                quarantineEntries, quarantineBytes);
+                quarantineEntries, quarantineBytes, authAnswer);
     }
 
     public IngestSettings withQuarantine(int entries, long bytes) {
         return new IngestSettings(maxRequestBytes, maxDepth, maxImageBytes, maxInFlightPerDevice, linkTolerance,
-                entries, bytes);
+                entries, bytes, authAnswer);
     }
 
     public IngestSettings withMaxInFlightPerDevice(int max) {
         return new IngestSettings(maxRequestBytes, maxDepth, maxImageBytes, max, linkTolerance, quarantineEntries,
-                quarantineBytes);
+                quarantineBytes, authAnswer);
+    }
+
+    public IngestSettings withAuthAnswer(AuthAnswer answer) {
+        return new IngestSettings(maxRequestBytes, maxDepth, maxImageBytes, maxInFlightPerDevice, linkTolerance,
+                quarantineEntries, quarantineBytes, answer);
     }
 }

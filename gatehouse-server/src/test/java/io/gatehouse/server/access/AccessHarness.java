@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,12 +85,17 @@ final class AccessHarness implements AutoCloseable {
 
     /** Decides a terminal's request, given as the JSON the terminal POSTs. */
     Decision decide(String terminalJson) throws Exception {
+        return ask(terminalJson).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Asks about a terminal's request; the future completes when the door would get its answer. */
+    CompletableFuture<Decision> ask(String terminalJson) throws Exception {
         long received = System.nanoTime();
         byte[] wire = terminalJson.getBytes(StandardCharsets.UTF_8);
         var message = ProtocolCodec.standard().decode(wire).message();
         AccessEvent event = (AccessEvent) EventNormalizer.standard().normalize(message,
                 ProtocolCodec.standard().parse(wire), Origin.UNKNOWN);
-        return access.authorizer().authorize(event, received).get(10, TimeUnit.SECONDS);
+        return access.authorizer().authorize(event, received);
     }
 
     /** A v1.3.0 request of a library employee at a terminal. */

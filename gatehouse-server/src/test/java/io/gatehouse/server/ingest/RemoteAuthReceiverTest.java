@@ -79,6 +79,25 @@ class RemoteAuthReceiverTest {
     }
 
     @Test
+    void byDefaultTheAnswerComesOnlyOnceTheDecisionIsOnRecord() throws Exception {
+        try (DeviceHub hub = new DeviceHub(data)) {
+            String auth = hub.registerTerminal("main-door", SERIAL, "remote-auth").path("receivers").path("auth").asText();
+            loadDirectory(hub);
+
+            for (int i = 0; i < 5; i++) {
+                HttpResponse<String> answer = ask(hub, auth, i % 2 == 0 ? "anna" : "carl", "Anna", T0.plusSeconds(i));
+                assertThat(answer.statusCode()).isEqualTo(200);
+
+                // no waiting: the decision was committed before the door got its answer
+                JsonNode logged = hub.get("/api/access/decisions").path("items");
+                assertThat(logged).hasSize(i + 1);
+                assertThat(logged.get(0).path("pass").asBoolean())
+                        .isEqualTo(DeviceHub.json(answer.body()).path("data").path("pass").asBoolean());
+            }
+        }
+    }
+
+    @Test
     void theHeartbeatAnswers200WhileTheHubCanDecide() throws Exception {
         try (DeviceHub hub = new DeviceHub(data)) {
             String auth = hub.registerTerminal("main-door", SERIAL, "remote-auth").path("receivers").path("auth").asText();

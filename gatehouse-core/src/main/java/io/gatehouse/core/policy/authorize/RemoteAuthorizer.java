@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * directory snapshot; a configured delegate (the customer's service) decides instead while it answers, and the
  * local verdict stands in when it fails. If no decision is ready when the budget runs out — the first directory
  * load has not finished, the delegate hangs — the door's fail-mode answers, and the decision says so and why.
- * The answer is never late and never comes twice: whichever of decision and deadline comes first wins.
+ * The answer is never late and never comes twice: whichever of decision and deadline comes first wins. With
+ * {@link AuthAnswer#DURABLE} (the default) a decision is answered only once the decision log has committed it,
+ * within the same budget; a commit that does not make it in time turns the answer into the fail-mode.
  *
  * <p>Thread-safe; {@link #authorize} never blocks. Callers complete their HTTP answer from the returned future.
  */
@@ -119,6 +121,7 @@ public final class RemoteAuthorizer {
         private final String id = UUID.randomUUID().toString();
         private final AtomicReference<String> waitingFor = new AtomicReference<>("the directory to load");
         private final AtomicBoolean settled = new AtomicBoolean();
+        private final AtomicBoolean answered = new AtomicBoolean();
         private final CompletableFuture<Decision> result = new CompletableFuture<>();
         private volatile ScheduledFuture<?> deadline;
 
@@ -165,6 +168,53 @@ public final class RemoteAuthorizer {
             if (timer != null) {
                 timer.cancel(false);
             }
+            CompletionStage<Void> committed = record(decision);
+            // a fail-mode answer does not wait: its budget is usually spent already, and it is the safe answer
+            if (settings.answer() == AuthAnswer.FAST || decision.failMode()) {
+                answer(decision);
+            } else {
+                answerOnceCommitted(decision, committed);
+            }
+        }
+
+        /**
+         * The durable answer: the decision goes out once its record is committed (the writer commits what has
+         * gathered in one transaction, so concurrent requests share a commit), and only within the budget.
+         * Otherwise the door's fail-mode answers, and that decision is recorded too, saying why.
+         */
+        private void answerOnceCommitted(Decision decision, CompletionStage<Void> committed) {
+            long remaining = settings.budget().toNanos() - elapsed();
+            if (remaining <= 0) {
+                notDurable(decision, "could not be committed: the budget was spent when it was made");
+                return;
+            }
+            ScheduledFuture<?> timer = deadlines.schedule(() -> notDurable(decision, "was not committed within the"
+                    + " budget of " + settings.budget().toMillis() + " ms"), remaining, TimeUnit.NANOSECONDS);
+            committed.whenComplete((ignored, error) -> {
+                timer.cancel(false);
+                long took = elapsed();
+                if (error != null) {
+                    notDurable(decision, "could not be committed (" + rootMessage(error) + ")");
+                } else if (took > settings.budget().toNanos()) {
+                    notDurable(decision, "was committed only after " + TimeUnit.NANOSECONDS.toMillis(took)
+                            + " ms, past the budget of " + settings.budget().toMillis() + " ms");
+                } else if (answered.compareAndSet(false, true)) {
+                    answer(decision);
+                }
+            });
+        }
+
+        private void notDurable(Decision decision, String why) {
+            if (!answered.compareAndSet(false, true)) {
+                return;
+            }
+            Decision fallback = failMode(UUID.randomUUID().toString(), "the decision " + decision.id() + " ("
+                    + decision.reason() + ") " + why + "; the fail-mode answered");
+            answer(fallback);
+            record(fallback);
+        }
+
+        private void answer(Decision decision) {
             if (decision.failMode()) {
                 failModesInARow.incrementAndGet();
             } else {
@@ -172,21 +222,32 @@ public final class RemoteAuthorizer {
             }
             try {
                 rememberPassage(decision);
-                log.append(decision);
             } finally {
                 // whatever the bookkeeping does, the door gets its answer
                 result.complete(decision);
             }
         }
 
+        private CompletionStage<Void> record(Decision decision) {
+            try {
+                return log.append(decision);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+
         Decision failMode(String why) {
+            return failMode(id, why);
+        }
+
+        Decision failMode(String decisionId, String why) {
             Directory known = directory.lastKnown();
             Door door = known == null ? null : known.doorOf(input.deviceSerial(), input.cameraId());
             DoorSettings doorSettings = door == null ? DoorSettings.DEFAULTS : known.settingsOf(door);
             FailMode mode = door == null ? settings.unknownDoorFailMode() : doorSettings.failMode();
             Reason reason = mode == FailMode.FAIL_OPEN ? Reason.FAIL_OPEN : Reason.FAIL_SECURE;
             Directory tipsFrom = known == null ? Directory.EMPTY : known;
-            return new Decision(id, input, door == null ? null : door.id(), reason, null, why, List.of(),
+            return new Decision(decisionId, input, door == null ? null : door.id(), reason, null, why, List.of(),
                     input.personId(), input.personName(), reason.verifyCode(),
                     tip(tipsFrom, doorSettings, reason, input.personName()), clock.instant(), elapsed());
         }

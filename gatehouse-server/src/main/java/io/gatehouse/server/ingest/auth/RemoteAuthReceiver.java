@@ -29,8 +29,10 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@code POST}: a {@link io.gatehouse.protocol.sense.RemoteAuthRequest}. The authorizer decides within its
  *       budget, counted from the moment the request arrived, and the terminal gets {@code {code, msg, data: {pass,
- *       customtips, ...}}}. The request is stored as an {@code AUTHORIZATION_REQUEST} event meanwhile; the door does
- *       not wait for that (nor for the decision log, which the authorizer writes).</li>
+ *       customtips, ...}}}. With {@code ingest.auth-answer: durable} (the default) the answer goes out only once the
+ *       decision log has committed the decision, still within the budget (else the fail-mode answers, recorded
+ *       with the reason). The request is also stored as an {@code AUTHORIZATION_REQUEST} event; the door does not
+ *       wait for that one: the decision record holds what the terminal asked.</li>
  *   <li>{@code GET}: the heartbeat the terminal sends every 30 s. 200 while the hub can decide, 503 with the reason
  *       otherwise, so that the terminal falls back to local authorization after its configured minutes.</li>
  * </ul>
