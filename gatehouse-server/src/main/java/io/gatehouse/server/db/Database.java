@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -17,6 +18,13 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database {
     private final String url;
+    private final ReentrantLock writeTurn = new ReentrantLock(true);
+
+    /** One write: a statement or a transaction on a connection of this database. */
+    @FunctionalInterface
+    public interface Write<T, E extends Exception> {
+        T run() throws E;
+    }
 
     private Database(String url) {
         this.url = url;
@@ -53,6 +61,22 @@ public final class Database {
             s.execute("PRAGMA busy_timeout=5000");
         }
         return connection;
+    }
+
+    /**
+     * Runs {@code write} in turn with the hub's other writers. SQLite has one write lock, and a connection waiting for
+     * it only polls (the busy timeout): under load the event writer, committing batch after batch, took the lock again
+     * before the others polled, so a device registration failed with SQLITE_BUSY after five seconds, and a certificate
+     * pinned on first use was lost that way. Writers queue here first, in arrival order (a fair lock), so each waits
+     * only for the writes queued before it.
+     */
+    public <T, E extends Exception> T inTurn(Write<T, E> write) throws E {
+        writeTurn.lock();
+        try {
+            return write.run();
+        } finally {
+            writeTurn.unlock();
+        }
     }
 
     public String url() {

@@ -31,21 +31,23 @@ public final class DeviceAudit {
     }
 
     public long record(Entry e) throws SQLException {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO device_audit"
-                + " (at, device_id, action, actor, remote_address, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                PreparedStatement.RETURN_GENERATED_KEYS)) {
-            s.setLong(1, e.at().toEpochMilli());
-            s.setString(2, e.deviceId());
-            s.setString(3, e.action());
-            s.setString(4, e.actor());
-            s.setString(5, e.remoteAddress());
-            s.setString(6, new String(Json.standard().write(e.detail()), StandardCharsets.UTF_8));
-            s.setString(7, e.outcome());
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
+        return database.inTurn(() -> {
+            try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO device_audit"
+                    + " (at, device_id, action, actor, remote_address, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, e.at().toEpochMilli());
+                s.setString(2, e.deviceId());
+                s.setString(3, e.action());
+                s.setString(4, e.actor());
+                s.setString(5, e.remoteAddress());
+                s.setString(6, new String(Json.standard().write(e.detail()), StandardCharsets.UTF_8));
+                s.setString(7, e.outcome());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    return keys.next() ? keys.getLong(1) : -1;
+                }
             }
-        }
+        });
     }
 
     /** The newest entries of {@code deviceId} (all devices when {@code null}), newest first. */

@@ -46,7 +46,7 @@ public final class EventStorage implements AutoCloseable {
         BlobStore blobs = BlobStore.open(dataDir);
         StoreMetrics metrics = new StoreMetrics(registry);
         Connection connection = database.connect();
-        EventWriter writer = new EventWriter(connection, blobs, metrics, settings.maxBatch(), blobBytes(connection));
+        EventWriter writer = new EventWriter(database, connection, blobs, metrics, settings.maxBatch(), blobBytes(connection));
         SqliteEventStore store = new SqliteEventStore(settings, blobs, writer, metrics);
         SqliteEventReader reader = new SqliteEventReader(database, blobs, writer, settings.readers());
         Retention retention = new Retention(retentionSettings, writer, blobs, reader, metrics, Clock.systemUTC());

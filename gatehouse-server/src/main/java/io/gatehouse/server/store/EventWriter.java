@@ -2,6 +2,7 @@ package io.gatehouse.server.store;
 
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.EventReader.CommitListener;
+import io.gatehouse.server.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -48,11 +49,13 @@ final class EventWriter {
     private final CopyOnWriteArrayList<CommitListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong blobBytes;
     private final Thread thread;
+    private final Database database;
     private volatile boolean stopping;
     private volatile String lastFailure;
 
-    EventWriter(Connection connection, BlobStore blobs, StoreMetrics metrics, int maxBatch, long blobBytes)
-            throws SQLException {
+    EventWriter(Database database, Connection connection, BlobStore blobs, StoreMetrics metrics, int maxBatch,
+                long blobBytes) throws SQLException {
+        this.database = database;
         this.connection = connection;
         this.connection.setAutoCommit(false);
         this.insert = new BatchInsert(connection);
@@ -146,12 +149,16 @@ final class EventWriter {
         long start = System.nanoTime();
         List<PreparedEvent> events = new ArrayList<>(batch.size());
         batch.forEach(p -> events.add(p.event()));
-        List<AppendResult> results;
+        List<AppendResult> results = new ArrayList<>(batch.size());
         long addedBytes;
         try {
-            addedBytes = insert.blobs(events, System.currentTimeMillis());
-            results = insert.events(events);
-            connection.commit();
+            long now = System.currentTimeMillis();
+            addedBytes = database.inTurn(() -> {
+                long added = insert.blobs(events, now);
+                results.addAll(insert.events(events));
+                connection.commit();
+                return added;
+            });
         } catch (Exception e) {
             rollback();
             fail(batch, e);
@@ -213,8 +220,11 @@ final class EventWriter {
 
     private <T> void runChore(Chore<T> chore) {
         try {
-            T value = chore.task().run(connection);
-            connection.commit(); // ends a read-only task's snapshot too, so checkpoints can proceed
+            T value = database.inTurn(() -> {
+                T done = chore.task().run(connection);
+                connection.commit(); // ends a read-only task's snapshot too, so checkpoints can proceed
+                return done;
+            });
             chore.result().complete(value);
         } catch (Exception e) {
             rollback();

@@ -113,14 +113,17 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
         long start = System.nanoTime();
         try {
             Connection c = connection();
-            try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                for (Pending p : batch) {
-                    bind(s, p.decision());
-                    s.addBatch();
+            database.inTurn(() -> {
+                try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                    for (Pending p : batch) {
+                        bind(s, p.decision());
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-            }
-            c.commit();
+                c.commit();
+                return null;
+            });
             commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             written.addAndGet(batch.size());
             batch.forEach(p -> p.committed().complete(null));

@@ -201,13 +201,16 @@ public final class DirectoryEditor implements AutoCloseable {
     private void inTransaction(Work work) {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            database.inTurn(() -> {
+                try {
+                    work.run(c);
+                    c.commit();
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("the directory database refused the change: " + e.getMessage(), e);
         }

@@ -116,7 +116,7 @@ public final class PassageLinker implements IngestListener, AutoCloseable {
             s.setLong(5, at + toleranceMillis);
             s.setLong(6, at);
             s.setString(7, p.dedupeKey());
-            if (s.executeUpdate() == 1) {
+            if (database.inTurn(s::executeUpdate) == 1) {
                 return true;
             }
         }
