@@ -1,5 +1,6 @@
 package io.gatehouse.bench.fleet;
 
+import io.gatehouse.bench.ChildJvm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatehouse.simulator.LoopbackAddresses;
 import java.io.IOException;
@@ -226,7 +227,7 @@ public final class FanInBench implements Callable<Integer> {
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
-            ChildJvm jvm = ChildJvm.start(jvmOptions, List.of("simulate", "--terminals",
+            ChildJvm jvm = ChildJvm.gatehouse(jvmOptions, List.of("simulate", "--terminals",
                     Integer.toString(addresses.size()), "--first-address", addresses.get(0), "--rate",
                     Double.toString(rate), "--history", "10", "--control-port", Integer.toString(port)), Map.of(), log);
             Simulator simulator = new Simulator(jvm, port);

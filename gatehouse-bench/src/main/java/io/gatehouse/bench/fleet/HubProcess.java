@@ -1,5 +1,6 @@
 package io.gatehouse.bench.fleet;
 
+import io.gatehouse.bench.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -42,7 +43,7 @@ final class HubProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--data", dataDir.toString(), "--public-url", url));
         settings.forEach(s -> args.addAll(List.of("--set", s)));
-        ChildJvm jvm = ChildJvm.start(jvmOptions, args, Map.of("GATEHOUSE_ADMIN_TOKEN", TOKEN),
+        ChildJvm jvm = ChildJvm.gatehouse(jvmOptions, args, Map.of("GATEHOUSE_ADMIN_TOKEN", TOKEN),
                 dataDir.resolveSibling(dataDir.getFileName() + "-hub.log"));
         HubProcess hub = new HubProcess(jvm, url);
         hub.awaitLive();

@@ -1,5 +1,6 @@
 package io.gatehouse.bench.load;
 
+import io.gatehouse.bench.ChildJvm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.bench.load.Fleet.Scenario;
