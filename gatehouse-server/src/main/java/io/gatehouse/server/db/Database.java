@@ -79,6 +79,11 @@ public final class Database {
         }
     }
 
+    /** Whether a writer is queued for its turn (for tests of the order). */
+    boolean writersWaiting() {
+        return writeTurn.hasQueuedThreads();
+    }
+
     public String url() {
         return url;
     }
