@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * {@code min} and {@code min·2ⁿ} (never above {@code max}), so a site's devices that dropped together (a switch
  * reboot) do not all come back in the same millisecond. A success starts again from {@code min}.
  */
-final class Backoff {
+public final class Backoff {
     private static final int MAX_DOUBLINGS = 30;
     private final long minMillis;
     private final long maxMillis;
@@ -17,7 +17,7 @@ final class Backoff {
     private int failures;
 
     /** A back-off with a generator of its own (not shared between threads). */
-    Backoff(Duration min, Duration max) {
+    public Backoff(Duration min, Duration max) {
         this(min, max, new SplittableRandom());
     }
 
@@ -28,17 +28,17 @@ final class Backoff {
     }
 
     /** The delay before the next attempt, counting one more failure. */
-    long nextMillis() {
+    public long nextMillis() {
         long cap = Math.min(maxMillis, minMillis << Math.min(failures, MAX_DOUBLINGS));
         failures++;
         return cap <= minMillis ? minMillis : random.nextLong(minMillis, cap + 1);
     }
 
-    void reset() {
+    public void reset() {
         failures = 0;
     }
 
-    int failures() {
+    public int failures() {
         return failures;
     }
 }

@@ -131,7 +131,7 @@ public final class Forwarding implements AutoCloseable {
     private TargetForwarder start(ForwardTarget target) {
         TargetForwarder forwarder = new TargetForwarder(vertx, client, reader, table::saveCursor, settings, target,
                 metrics);
-        AutoCloseable gauge = metrics.lag(target.id(), () -> forwarder.status().json().path("lag").asLong());
+        AutoCloseable gauge = metrics.lag(target.id(), () -> forwarder.status().lag());
         running.put(target.id(), new Running(forwarder, gauge));
         forwarder.start();
         return forwarder;

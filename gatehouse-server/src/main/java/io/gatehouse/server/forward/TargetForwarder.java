@@ -9,25 +9,25 @@ import io.gatehouse.core.store.StoredEvent;
 import io.gatehouse.protocol.json.FieldWriter;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.api.EventViews;
+import io.gatehouse.server.connect.Backoff;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers one target's events through its {@link Sink}, one at a time so that the target sees them in store order. Follows the store
- * like the live stream: reads the matching events after its cursor page by page, and reads again on each commit
- * signal. A failed delivery (no connection, timeout, any answer but 2xx) is retried, the same event, after a back-off
- * that doubles up to {@link ForwardSettings#maxBackoff()} with jitter; nothing after it is sent meanwhile. The cursor
- * moves after each acknowledged event and is written to the database at most once a second and at stop, so a crash
- * re-sends at most that second's events: delivery is at least once, and receivers deduplicate on {@code seq}.
+ * Delivers one target's events through its {@link Sink}, one at a time so that the target sees them in store order.
+ * Follows the store like the live stream: reads the matching events after its cursor page by page, and reads again on
+ * each commit signal. A failed delivery (no connection, timeout, any answer but 2xx) is retried, the same event, after
+ * the connectors' {@link Backoff} (its ceiling doubling up to {@link ForwardSettings#maxBackoff()}, with jitter);
+ * nothing after it is sent meanwhile. The cursor moves after each acknowledged event and is written to the database
+ * at most once a second and at stop, so a crash re-sends at most that second's events: delivery is at least once,
+ * and receivers deduplicate on {@code seq}.
  *
  * <p>All state is confined to the forwarder's own Vert.x context.
  */
@@ -38,9 +38,14 @@ final class TargetForwarder {
     /** What the status of a target shows, read from any thread. */
     record Status(String state, long cursor, long storeSeq, long delivered, int failures, String lastError,
                   Instant lastErrorAt, Instant lastDeliveryAt, Instant nextAttemptAt) {
+        /** Sequence numbers between the cursor and the newest stored event. */
+        long lag() {
+            return Math.max(0, storeSeq - cursor);
+        }
+
         ObjectNode json() {
             return FieldWriter.object().put("state", state).put("cursor", cursor)
-                    .put("lag", Math.max(0, storeSeq - cursor)).put("delivered", delivered)
+                    .put("lag", lag()).put("delivered", delivered)
                     .put("consecutiveFailures", failures).put("lastError", lastError)
                     .put("lastErrorAt", text(lastErrorAt)).put("lastDeliveryAt", text(lastDeliveryAt))
                     .put("nextAttemptAt", text(nextAttemptAt)).build();
@@ -69,7 +74,7 @@ final class TargetForwarder {
     private long savedCursor;
     private long storeSeq;
     private long delivered;
-    private int failures;
+    private final Backoff backoff;
     private String lastError;
     private Instant lastErrorAt;
     private Instant lastDeliveryAt;
@@ -90,6 +95,7 @@ final class TargetForwarder {
         this.settings = settings;
         this.target = target;
         this.metrics = metrics;
+        this.backoff = new Backoff(settings.firstBackoff(), settings.maxBackoff());
         this.cursor = target.cursor();
         this.savedCursor = target.cursor();
         this.storeSeq = target.cursor();
@@ -190,7 +196,7 @@ final class TargetForwarder {
             }
             cursor = event.seq();
             delivered++;
-            failures = 0;
+            backoff.reset();
             lastDeliveryAt = Instant.now();
             metrics.delivered(target.id());
             deliver(page, index + 1);
@@ -199,28 +205,20 @@ final class TargetForwarder {
 
     private void failed(String reason) {
         busy = false;
-        failures++;
         lastError = reason;
         lastErrorAt = Instant.now();
         metrics.failed(target.id());
-        Duration wait = backoff(failures);
+        long wait = backoff.nextMillis();
+        int failures = backoff.failures();
         if (failures == 1 || failures % 10 == 0) {
             LOG.warn("forwarding to {} failed ({} in a row): {}; retrying in {} ms", target.id(), failures, reason,
-                    wait.toMillis());
+                    wait);
         }
-        publish("retrying", Instant.now().plus(wait));
-        retryTimer = vertx.setTimer(wait.toMillis(), id -> {
+        publish("retrying", Instant.now().plusMillis(wait));
+        retryTimer = vertx.setTimer(wait, id -> {
             retryTimer = -1;
             pump();
         });
-    }
-
-    /** Doubles from the first back-off up to the longest, each wait drawn from 80 % to 100 % of its value. */
-    Duration backoff(int attempt) {
-        long first = settings.firstBackoff().toMillis();
-        long max = settings.maxBackoff().toMillis();
-        long full = attempt >= 30 ? max : Math.min(max, first << (attempt - 1));
-        return Duration.ofMillis(full - ThreadLocalRandom.current().nextLong(full / 5 + 1));
     }
 
     private void saveCursor() {
@@ -241,8 +239,8 @@ final class TargetForwarder {
     }
 
     private void publish(String state, Instant nextAttemptAt) {
-        status = new Status(state, cursor, storeSeq, delivered, failures, lastError, lastErrorAt, lastDeliveryAt,
-                nextAttemptAt);
+        status = new Status(state, cursor, storeSeq, delivered, backoff.failures(), lastError, lastErrorAt,
+                lastDeliveryAt, nextAttemptAt);
     }
 
     private void closeSubscription() {

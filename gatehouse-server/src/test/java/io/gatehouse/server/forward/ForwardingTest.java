@@ -82,7 +82,7 @@ class ForwardingTest {
     @Test
     void aTargetThatIsDownReceivesEverythingOnceWhenItReturns() throws Exception {
         try (TestHub hub = new TestHub(data)) {
-            receiver.refuseNext.set(3); // back-off 1 + 2 + 4 s
+            receiver.refuseNext.set(3); // back-off at most 1 + 2 + 4 s
             assertThat(post(hub, "/api/forwarding", "{\"id\": \"erp\", \"url\": \"" + receiver.url() + "\"}")
                     .statusCode()).isEqualTo(201);
             for (int i = 0; i < 20; i++) {
