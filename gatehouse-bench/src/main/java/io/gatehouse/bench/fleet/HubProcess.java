@@ -4,7 +4,6 @@ import io.gatehouse.bench.ChildJvm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,7 @@ final class HubProcess implements AutoCloseable {
     static HubProcess start(Path dataDir, List<String> jvmOptions, List<String> settings)
             throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
-        int port = freePort();
+        int port = ChildJvm.freePort();
         String url = "http://127.0.0.1:" + port;
         List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--data", dataDir.toString(), "--public-url", url));
@@ -48,12 +47,6 @@ final class HubProcess implements AutoCloseable {
         HubProcess hub = new HubProcess(jvm, url);
         hub.awaitLive();
         return hub;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private void awaitLive() throws IOException, InterruptedException {
