@@ -9,6 +9,7 @@ import io.gatehouse.protocol.WireImage;
 import io.gatehouse.protocol.json.DecodeException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +35,15 @@ final class PayloadImages {
             return new Stripped(JsonNodeFactory.instance.nullNode(), List.of());
         }
         List<BlobImage> unclassified = new ArrayList<>(0);
+        List<Known> wire = new ArrayList<>(known.size());
+        known.forEach(image -> wire.add(new Known(image)));
         JsonNode copy = original.deepCopy();
-        JsonNode replaced = replace(copy, known, unclassified);
+        JsonNode replaced = replace(copy, wire, unclassified);
         return new Stripped(replaced == null ? copy : replaced, unclassified);
     }
 
     /** @return the node to put in place of {@code node}, or {@code null} to keep it */
-    private static JsonNode replace(JsonNode node, List<EventImage> known, List<BlobImage> unclassified) {
+    private static JsonNode replace(JsonNode node, List<Known> known, List<BlobImage> unclassified) {
         if (node.isObject()) {
             ObjectNode object = (ObjectNode) node;
             for (Map.Entry<String, JsonNode> field : object.properties()) {
@@ -64,7 +67,12 @@ final class PayloadImages {
         return null;
     }
 
-    private static String imageHash(String text, List<EventImage> known, List<BlobImage> unclassified) {
+    private static String imageHash(String text, List<Known> known, List<BlobImage> unclassified) {
+        for (Known candidate : known) {
+            if (candidate.isWireFormOf(text)) {
+                return candidate.image.sha256();
+            }
+        }
         WireImage image;
         try {
             image = WireImage.decode("", text, Integer.MAX_VALUE);
@@ -74,9 +82,9 @@ final class PayloadImages {
         if (image == null) {
             return null;
         }
-        for (EventImage candidate : known) {
-            if (candidate.size() == image.bytes().length && Arrays.equals(candidate.bytes(), image.bytes())) {
-                return candidate.sha256();
+        for (Known candidate : known) {
+            if (Arrays.equals(candidate.image.bytes(), image.bytes())) {
+                return candidate.image.sha256();
             }
         }
         if (!image.mediaType().startsWith("image/")) {
@@ -87,5 +95,36 @@ final class PayloadImages {
             unclassified.add(new BlobImage(sha256, image.mediaType(), image.bytes(), BlobImage.UNCLASSIFIED));
         }
         return sha256;
+    }
+
+    /**
+     * One of the event's images and, once a string of the right length turns up, its base64 text. The normalizer
+     * has already decoded every image the event lists; finding the same image in the payload again by encoding it
+     * and comparing text costs a fraction of decoding the payload's string a second time (a profile of remote
+     * authorization at 1,200 requests/s had that second decode at 6 % of the hub's CPU).
+     */
+    private static final class Known {
+        private final EventImage image;
+        private final int base64Length;
+        private String base64;
+
+        Known(EventImage image) {
+            this.image = image;
+            this.base64Length = 4 * ((image.size() + 2) / 3);
+        }
+
+        /** Whether {@code text} is this image as raw base64 or as a base64 data URI, exactly as we would write it. */
+        boolean isWireFormOf(String text) {
+            int prefix = text.length() - base64Length;
+            if (prefix != 0 && (prefix < 0 || text.indexOf(',') != prefix - 1
+                    || !text.regionMatches(true, 0, "data:", 0, 5)
+                    || !text.regionMatches(true, prefix - 8, ";base64,", 0, 8))) {
+                return false;
+            }
+            if (base64 == null) {
+                base64 = Base64.getEncoder().encodeToString(image.bytes());
+            }
+            return text.startsWith(base64, prefix);
+        }
     }
 }

@@ -88,9 +88,9 @@ class DurableAnswerTest {
         }
     }
 
-    /** Takes SQLite's write lock on another connection, so the decision log's commit waits. */
+    /** Takes SQLite's write lock of the decision log's file on another connection, so the log's commit waits. */
     private Connection writeLock() throws Exception {
-        Connection c = Database.open(data).connect();
+        Connection c = Database.open(data).decisionLog().connect();
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
         }

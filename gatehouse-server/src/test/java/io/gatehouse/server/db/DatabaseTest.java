@@ -2,8 +2,12 @@ package io.gatehouse.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writers take turns: one that writes back to back (the event writer under load) cannot starve the others. */
+/**
+ * Writers take turns: one that writes back to back (the event writer under load) cannot starve the others. The
+ * decision log lives in a file of its own, and moves there from where an earlier version kept it.
+ */
 class DatabaseTest {
 
     @TempDir
@@ -71,6 +78,68 @@ class DatabaseTest {
                 stop.set(true);
                 hog.join(TimeUnit.SECONDS.toMillis(30));
             }
+        }
+    }
+
+    @Test
+    void theDecisionLogHasItsOwnFileSoItsCommitsNeverWaitForTheEventStoresLock() throws Exception {
+        Database hub = Database.open(data);
+        Database log = hub.decisionLog();
+        assertThat(data.resolve("decisions.db")).exists();
+        try (Connection events = hub.connect(); Connection decisions = log.connect();
+             Statement e = events.createStatement(); Statement d = decisions.createStatement()) {
+            events.setAutoCommit(false);
+            e.executeUpdate("INSERT INTO store_probe (id, probed_at) VALUES (1, 1)"); // the hub's write lock is held
+            d.executeUpdate(decision("d1"));
+            assertThat(count(d, "SELECT count(*) FROM access_decision")).isEqualTo(1);
+            events.rollback();
+        }
+        try (Connection c = log.connectAttaching(hub, "hub"); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM access_decision d LEFT JOIN events p"
+                    + " ON p.dedupe_key = d.passage_key")).as("a join across the two files").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDecisionLogKeptInGatehouseDbByAnEarlierVersionMovesToItsOwnFile() throws Exception {
+        Database.open(data);
+        String table = new String(DatabaseTest.class.getResourceAsStream("/db/migration/V201__access_decisions.sql")
+                .readAllBytes(), StandardCharsets.UTF_8);
+        try (Connection c = Database.open(data).connect(); Statement s = c.createStatement()) {
+            s.executeUpdate(table.substring(table.indexOf("CREATE TABLE"), table.indexOf("CREATE INDEX")));
+            s.executeUpdate(decision("old-1"));
+            s.executeUpdate(decision("old-2"));
+        }
+        Files.delete(data.resolve("decisions.db"));
+        Files.deleteIfExists(data.resolve("decisions.db-wal"));
+        Files.deleteIfExists(data.resolve("decisions.db-shm"));
+
+        Database hub = Database.open(data);
+        try (Connection c = hub.decisionLog().connect(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM access_decision WHERE id IN ('old-1', 'old-2')")).isEqualTo(2);
+            s.executeUpdate(decision("new-1"));
+            assertThat(count(s, "SELECT max(seq) FROM access_decision")).as("seq continues after the moved rows")
+                    .isEqualTo(3);
+        }
+        try (Connection c = hub.connect(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM sqlite_master WHERE name = 'access_decision'")).isZero();
+        }
+        Database.open(data);
+        try (Connection c = hub.decisionLog().connect(); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM access_decision")).as("opened again: nothing moves twice")
+                    .isEqualTo(3);
+        }
+    }
+
+    private static String decision(String id) {
+        return "INSERT INTO access_decision (id, decided_at, device_serial, pass, step, reason, fail_mode, elapsed_us,"
+                + " notes, input) VALUES ('" + id + "', 1, 'PSC700C0MC22F02542', 1, 'ALLOW', 'ALLOWED', 0, 5, '[]', '{}')";
+    }
+
+    private static long count(Statement s, String sql) throws SQLException {
+        try (ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
         }
     }
 }

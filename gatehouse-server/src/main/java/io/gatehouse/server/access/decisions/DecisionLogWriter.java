@@ -57,7 +57,7 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
 
     /** Times each batch commit ({@code gatehouse_access_decision_log_commit_seconds}): a durable answer waits for one. */
     public DecisionLogWriter(Database database, int capacity, MeterRegistry metrics) {
-        this.database = database;
+        this.database = database.decisionLog();
         this.commits = Timer.builder("gatehouse.access.decision_log.commit")
                 .description("one batch of decisions: waiting for the database's write lock, inserting, committing")
                 .publishPercentiles(0.5, 0.99, 0.999).register(metrics);

@@ -18,7 +18,7 @@ public final class DecisionQuery {
     private final Database database;
 
     public DecisionQuery(Database database) {
-        this.database = database;
+        this.database = database.decisionLog();
     }
 
     public ObjectNode find(DecisionFilter filter) throws SQLException {

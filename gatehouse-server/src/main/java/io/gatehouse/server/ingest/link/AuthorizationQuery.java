@@ -59,7 +59,7 @@ public final class AuthorizationQuery {
         ObjectNode page = Json.object();
         ArrayNode items = page.putArray("authorizations");
         Long next = null;
-        try (Connection c = database.connect();
+        try (Connection c = database.decisionLog().connectAttaching(database, "hub");
              PreparedStatement s = c.prepareStatement(SELECT + where + " ORDER BY d.seq DESC LIMIT ?")) {
             for (int i = 0; i < values.size(); i++) {
                 s.setObject(i + 1, values.get(i));

@@ -48,7 +48,7 @@ public final class PassageLinker implements IngestListener, AutoCloseable {
     private Connection connection;
 
     public PassageLinker(Database database, Duration tolerance) {
-        this.database = database;
+        this.database = database.decisionLog();
         this.toleranceMillis = tolerance.toMillis();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "gatehouse-passage-link");
