@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +55,31 @@ public final class ApiResponses {
 
     public static void notFound(RoutingContext ctx, String reason) {
         error(ctx, 404, "not_found", null, reason);
+    }
+
+    public static void refused(RoutingContext ctx, ApiRefusal refusal) {
+        error(ctx, refusal.status(), refusal.error(), refusal.field(), refusal.reason());
+    }
+
+    /**
+     * Runs {@code then} on the request's own context once {@code outcome} succeeds (the outcome may complete on a
+     * worker or another verticle's loop); an {@link ApiRefusal} becomes its answer, any other failure a 500.
+     */
+    public static <T> void when(RoutingContext ctx, Future<T> outcome, Consumer<T> then) {
+        Context context = ctx.vertx().getOrCreateContext();
+        outcome.onComplete(done -> context.runOnContext(v -> {
+            if (done.succeeded()) {
+                then.accept(done.result());
+                return;
+            }
+            Throwable cause = done.cause() instanceof CompletionException && done.cause().getCause() != null
+                    ? done.cause().getCause() : done.cause();
+            if (cause instanceof ApiRefusal refusal) {
+                refused(ctx, refusal);
+            } else {
+                failed(ctx, cause);
+            }
+        }));
     }
 
     /** A failure of the hub itself: logged with its cause, answered without internals. */

@@ -1,6 +1,7 @@
 package io.gatehouse.server.device;
 
 import io.gatehouse.core.store.Channel;
+import io.gatehouse.server.api.ApiRefusal;
 import io.gatehouse.server.ingest.IngestListener;
 import io.gatehouse.server.ingest.Ingestion;
 import io.gatehouse.server.ingest.Rejection;
@@ -108,12 +109,12 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
         return ReceiverTokens.wellFormed(token) ? Optional.ofNullable(byAuthToken.get(token)) : Optional.empty();
     }
 
-    /** Registers a new device; fails with a {@link DeviceRefusal} (409) when its id or serial is taken. */
+    /** Registers a new device; fails with a {@link ApiRefusal} (409) when its id or serial is taken. */
     public CompletionStage<Device> add(DeviceJson.Described d) {
         return run(() -> {
             String id = d.id() != null ? d.id() : freshId(d.kind());
             if (byId.containsKey(id)) {
-                throw new DeviceRefusal(409, "id", "a device with id '" + id + "' is already registered");
+                throw new ApiRefusal(409, "id", "a device with id '" + id + "' is already registered");
             }
             checkSerialFree(id, d.serial());
             Instant now = Instant.now();
@@ -132,7 +133,7 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
         return run(() -> {
             Entry current = byId.get(d.id());
             if (current == null) {
-                throw DeviceRefusal.noSuchDevice(d.id());
+                throw noSuchDevice(d.id());
             }
             checkSerialFree(d.id(), d.serial());
             Device changed = current.device().withChanges(d.name(), d.spec(), d.serial(), Instant.now());
@@ -144,7 +145,7 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
         return run(() -> {
             Entry current = byId.get(id);
             if (current == null) {
-                throw DeviceRefusal.noSuchDevice(id);
+                throw noSuchDevice(id);
             }
             table.delete(id);
             byId.remove(id);
@@ -163,7 +164,7 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
         return run(() -> {
             Entry current = byId.get(id);
             if (current == null) {
-                throw DeviceRefusal.noSuchDevice(id);
+                throw noSuchDevice(id);
             }
             return replace(current, current.device().withPin(sha256, Instant.now()), false);
         });
@@ -190,7 +191,7 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
 
     private Device replace(Entry current, Device changed, boolean tellListeners) throws SQLException {
         if (!table.update(changed)) {
-            throw DeviceRefusal.noSuchDevice(changed.id());
+            throw noSuchDevice(changed.id());
         }
         Entry entry = new Entry(changed, current.status());
         byId.put(changed.id(), entry);
@@ -208,7 +209,7 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
         }
         for (Entry e : byId.values()) {
             if (!e.device().id().equals(id) && serial.equals(e.device().serial())) {
-                throw new DeviceRefusal(409, "serial", "device '" + e.device().id() + "' already has serial " + serial);
+                throw new ApiRefusal(409, "serial", "device '" + e.device().id() + "' already has serial " + serial);
             }
         }
     }
@@ -306,5 +307,9 @@ public final class DeviceRegistry implements IngestListener, SenderDirectory, Au
     public void close() throws InterruptedException {
         writer.shutdown();
         writer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private static ApiRefusal noSuchDevice(String id) {
+        return new ApiRefusal(404, "id", "no device '" + id + "' is registered");
     }
 }

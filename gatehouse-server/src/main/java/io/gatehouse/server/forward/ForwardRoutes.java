@@ -7,12 +7,11 @@ import io.gatehouse.core.store.EventFilter;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.json.FieldReader;
 import io.gatehouse.protocol.json.Json;
+import io.gatehouse.server.api.ApiRefusal;
 import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.BadParameter;
 import io.gatehouse.server.api.EventQuery;
 import io.gatehouse.server.device.api.ApiBodies;
-import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -43,20 +41,8 @@ final class ForwardRoutes {
             "username");
     private static final Pattern USERNAME = Pattern.compile("[\\x20-\\x7e]{1,100}");
 
-    /** A change refused, with its status and the field at fault. */
-    static final class Refused extends RuntimeException {
-        final int status;
-        final String field;
-
-        Refused(int status, String field, String reason) {
-            super(reason, null, false, false);
-            this.status = status;
-            this.field = field;
-        }
-
-        static Refused noSuchTarget(String id) {
-            return new Refused(404, "id", "no forwarding target '" + id + "'");
-        }
+    static ApiRefusal noSuchTarget(String id) {
+        return new ApiRefusal(404, "id", "no forwarding target '" + id + "'");
     }
 
     private final Forwarding forwarding;
@@ -84,7 +70,7 @@ final class ForwardRoutes {
     private void one(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         forwarding.get(id).ifPresentOrElse(f -> ApiResponses.json(ctx, 200, view(f)),
-                () -> refuse(ctx, Refused.noSuchTarget(id)));
+                () -> ApiResponses.refused(ctx, noSuchTarget(id)));
     }
 
     private void add(RoutingContext ctx) {
@@ -123,7 +109,7 @@ final class ForwardRoutes {
         }
         // an MQTT target authenticates with the broker's password, not a signature: nothing to show
         boolean showSecret = generated && !target.mqtt();
-        answer(ctx, forwarding.add(target, startAtNewest), forwarder -> {
+        ApiResponses.when(ctx, forwarding.add(target, startAtNewest), forwarder -> {
             ObjectNode view = view(forwarder);
             if (showSecret) {
                 view.put("secret", target.secret()); // shown this once: the hub keeps it encrypted
@@ -136,7 +122,7 @@ final class ForwardRoutes {
     private void change(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (forwarding.get(id).isEmpty()) {
-            refuse(ctx, Refused.noSuchTarget(id));
+            ApiResponses.refused(ctx, noSuchTarget(id));
             return;
         }
         URI url;
@@ -165,7 +151,7 @@ final class ForwardRoutes {
             ApiBodies.badRequest(ctx, e);
             return;
         }
-        answer(ctx, forwarding.change(id, t -> {
+        ApiResponses.when(ctx, forwarding.change(id, t -> {
             URI newUrl = url == null ? t.url() : url;
             boolean toMqtt = isMqtt(newUrl);
             String newTopic = topic != null ? topic : toMqtt ? (t.topic() == null ? MqttSink.DEFAULT_TOPIC : t.topic())
@@ -176,13 +162,13 @@ final class ForwardRoutes {
                         enabled == null ? t.enabled() : enabled, cursor == null ? t.cursor() : cursor, newTopic,
                         username != null ? username : toMqtt ? t.username() : null, t.createdAt(), Instant.now()));
             } catch (DecodeException e) {
-                throw new Refused(400, e.path(), e.reason());
+                throw new ApiRefusal(400, e.path(), e.reason());
             }
         }), forwarder -> ApiResponses.json(ctx, 200, view(forwarder)));
     }
 
     private void remove(RoutingContext ctx) {
-        answer(ctx, forwarding.remove(ctx.pathParam("id")), v -> ctx.response().setStatusCode(204).end());
+        ApiResponses.when(ctx, forwarding.remove(ctx.pathParam("id")), v -> ctx.response().setStatusCode(204).end());
     }
 
     private static ObjectNode view(TargetForwarder forwarder) {
@@ -293,28 +279,5 @@ final class ForwardRoutes {
         } catch (BadParameter e) {
             throw new DecodeException("filter." + e.field(), e.reason());
         }
-    }
-
-    /** Answers on the request's own context once {@code outcome} is known. */
-    private static <T> void answer(RoutingContext ctx, Future<T> outcome, Consumer<T> then) {
-        Context context = ctx.vertx().getOrCreateContext();
-        outcome.onComplete(done -> context.runOnContext(v -> {
-            if (done.succeeded()) {
-                then.accept(done.result());
-            } else if (done.cause() instanceof Refused refused) {
-                refuse(ctx, refused);
-            } else {
-                ApiResponses.failed(ctx, done.cause());
-            }
-        }));
-    }
-
-    private static void refuse(RoutingContext ctx, Refused refused) {
-        String error = switch (refused.status) {
-            case 400 -> "bad_request";
-            case 404 -> "not_found";
-            default -> "conflict";
-        };
-        ApiResponses.error(ctx, refused.status, error, refused.field, refused.getMessage());
     }
 }

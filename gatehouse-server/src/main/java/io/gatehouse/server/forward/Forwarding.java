@@ -3,6 +3,7 @@ package io.gatehouse.server.forward;
 import io.gatehouse.core.store.EventFilter;
 import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.PageRequest;
+import io.gatehouse.server.api.ApiRefusal;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.device.DeviceSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,7 +79,7 @@ public final class Forwarding implements AutoCloseable {
     Future<TargetForwarder> add(ForwardTarget target, boolean startAtNewest) {
         return serially(() -> {
             if (running.containsKey(target.id())) {
-                return Future.failedFuture(new ForwardRoutes.Refused(409, "id",
+                return Future.failedFuture(new ApiRefusal(409, "id",
                         "a forwarding target '" + target.id() + "' exists"));
             }
             Future<Long> start = startAtNewest ? newestSeq() : Future.succeededFuture(0L);
@@ -122,7 +123,7 @@ public final class Forwarding implements AutoCloseable {
     private Future<ForwardTarget> stopped(String id) {
         Running was = running.remove(id);
         if (was == null) {
-            return Future.failedFuture(ForwardRoutes.Refused.noSuchTarget(id));
+            return Future.failedFuture(ForwardRoutes.noSuchTarget(id));
         }
         closeQuietly(was.lagGauge());
         return was.forwarder().stop().map(cursor -> was.forwarder().target().withCursor(cursor));

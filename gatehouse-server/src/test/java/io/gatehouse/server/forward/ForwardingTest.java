@@ -148,6 +148,8 @@ class ForwardingTest {
                     .hasSizeGreaterThanOrEqualTo(32);
             assertRefused(post(hub, "/api/forwarding", "{\"id\": \"a\", \"url\": \"" + url + "\"}"), 409, "id");
             assertRefused(send(hub, "PATCH", "/api/forwarding/a", "{\"cursor\": -1}"), 400, "cursor");
+            // refused inside the stored change (a refusal, not a decode error): still bad_request, not conflict
+            assertRefused(send(hub, "PATCH", "/api/forwarding/a", "{\"topic\": \"doors\"}"), 400, "topic");
 
             JsonNode list = TestHub.json(hub.get("/api/forwarding"));
             assertThat(list.path("targets")).hasSize(1);
@@ -170,9 +172,16 @@ class ForwardingTest {
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
+    /** Also checks the error code: a 400 is bad_request like every other bad input, never conflict. */
     private static void assertRefused(HttpResponse<String> response, int status, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(TestHub.json(response).path("field").asText()).as(response.body()).isEqualTo(field);
+        String error = switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            default -> "conflict";
+        };
+        assertThat(TestHub.json(response).path("error").asText()).as(response.body()).isEqualTo(error);
     }
 
     private static HttpResponse<String> post(TestHub hub, String path, String body) throws Exception {

@@ -154,6 +154,7 @@ class MqttForwardingTest {
     private static void assertRefused(HttpResponse<String> response, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(TestHub.json(response).path("field").asText()).as(response.body()).isEqualTo(field);
+        assertThat(TestHub.json(response).path("error").asText()).as(response.body()).isEqualTo("bad_request");
     }
 
     private static HttpResponse<String> send(TestHub hub, String method, String path, String body) throws Exception {

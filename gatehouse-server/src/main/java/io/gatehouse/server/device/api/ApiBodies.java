@@ -9,7 +9,6 @@ import io.gatehouse.protocol.json.Json;
 import io.gatehouse.protocol.json.Notes;
 import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.device.DeviceAudit;
-import io.gatehouse.server.device.DeviceRefusal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Route;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -138,18 +136,6 @@ public final class ApiBodies {
 
     /** Runs {@code then} on the request's context; registry refusals become their status, anything else a 500. */
     static <T> void when(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> then) {
-        Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).onComplete(done -> {
-            if (done.succeeded()) {
-                then.accept(done.result());
-                return;
-            }
-            Throwable cause = done.cause() instanceof CompletionException && done.cause().getCause() != null
-                    ? done.cause().getCause() : done.cause();
-            if (cause instanceof DeviceRefusal r) {
-                ApiResponses.error(ctx, r.status(), r.status() == 404 ? "not_found" : "conflict", r.field(), r.reason());
-            } else {
-                ApiResponses.failed(ctx, cause);
-            }
-        });
+        ApiResponses.when(ctx, Future.fromCompletionStage(stage), then);
     }
 }
