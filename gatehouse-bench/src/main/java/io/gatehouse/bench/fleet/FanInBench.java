@@ -1,7 +1,9 @@
 package io.gatehouse.bench.fleet;
 
-import io.gatehouse.bench.ChildJvm;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.bench.ChildJvm;
+import io.gatehouse.bench.HubClient;
+import io.gatehouse.bench.Metrics;
 import io.gatehouse.simulator.LoopbackAddresses;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -109,15 +111,15 @@ public final class FanInBench implements Callable<Integer> {
                 }
                 long start = System.nanoTime();
                 AtomicInteger retries = new AtomicInteger();
-                new Registrations(hub, retries).register(addresses);
-                int online = awaitOnline(hub, devices, Duration.ofSeconds(onlineTimeoutSeconds));
+                new Registrations(hub.client(), retries).register(addresses);
+                int online = awaitOnline(hub.client(), devices, Duration.ofSeconds(onlineTimeoutSeconds));
                 double onlineSeconds = (System.nanoTime() - start) / 1e9;
 
-                Metrics before = new Metrics(hub.metrics());
+                Metrics before = hub.client().metrics();
                 long streamedBefore = streamed(simulators);
                 long windowStart = System.nanoTime();
                 Thread.sleep(windowSeconds * 1000L);
-                Metrics after = new Metrics(hub.metrics());
+                Metrics after = hub.client().metrics();
                 double seconds = (System.nanoTime() - windowStart) / 1e9;
                 double streamed = (streamed(simulators) - streamedBefore) / seconds;
                 double stored = (after.sum("gatehouse_events_stored_total", "") - before.sum("gatehouse_events_stored_total", "")) / seconds;
@@ -145,11 +147,11 @@ public final class FanInBench implements Callable<Integer> {
     }
 
     /** Polls the device-state gauges until {@code devices} are ONLINE; returns how many were. */
-    private static int awaitOnline(HubProcess hub, int devices, Duration timeout) throws IOException, InterruptedException {
+    private static int awaitOnline(HubClient hub, int devices, Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int online = 0;
         while (System.nanoTime() < deadline) {
-            online = (int) new Metrics(hub.metrics()).sum("gatehouse_device_state", "state=\"ONLINE\"");
+            online = (int) hub.metrics().sum("gatehouse_device_state", "state=\"ONLINE\"");
             if (online >= devices) {
                 return online;
             }
@@ -159,7 +161,7 @@ public final class FanInBench implements Callable<Integer> {
     }
 
     /** Registers terminals through the admin API, a few requests at a time. */
-    private record Registrations(HubProcess hub, AtomicInteger retries) {
+    private record Registrations(HubClient hub, AtomicInteger retries) {
         private static final int CONCURRENT = 8;
 
         void register(List<String> addresses) throws Exception {
@@ -200,10 +202,10 @@ public final class FanInBench implements Callable<Integer> {
                     + "\"channels\":[\"websocket\"]}";
             for (int attempt = 1; ; attempt++) {
                 try {
-                    hub.post("/api/devices", body);
+                    hub.post("/api/devices", body, 201);
                     return;
                 } catch (IOException e) {
-                    if (e.getMessage() != null && e.getMessage().startsWith("POST /api/devices: 409")) {
+                    if (e instanceof HubClient.UnexpectedAnswer answer && answer.status() == 409) {
                         return; // an earlier attempt did register it
                     }
                     if (attempt == 60) {

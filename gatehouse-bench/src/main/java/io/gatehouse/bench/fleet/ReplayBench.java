@@ -1,5 +1,7 @@
 package io.gatehouse.bench.fleet;
 
+import io.gatehouse.bench.HubClient;
+import io.gatehouse.bench.Metrics;
 import io.gatehouse.simulator.SimulatedSite;
 import io.gatehouse.simulator.SiteConfig;
 import io.gatehouse.simulator.device.CounterSnapshot;
@@ -100,8 +102,8 @@ public final class ReplayBench implements Callable<Integer> {
         try (HubProcess hub = HubProcess.start(dataDir, jvm, hubSettings);
              SimulatedSite terminals = SimulatedSite.start(site)) {
             Terminal door = terminals.terminals().get(0);
-            register(hub, door);
-            hub.awaitState(DEVICE, "ONLINE", Duration.ofSeconds(60)); // the connector has set event_dest
+            register(hub.client(), door);
+            hub.client().awaitState(DEVICE, "ONLINE", Duration.ofSeconds(60)); // the connector has set event_dest
             walkUp(door, 1);
             await(door, c -> c.delivered() == 1, Duration.ofSeconds(60), "the warm-up record to be delivered");
 
@@ -116,17 +118,17 @@ public final class ReplayBench implements Callable<Integer> {
             long first = await(door, c -> c.delivered() > 1, Duration.ofSeconds(30), "the first replayed record");
             long last = await(door, c -> c.backlog() == 0, Duration.ofMinutes(10), "the replay to finish");
             String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
-            Metrics metrics = new Metrics(hub.metrics());
-            StoredEvents stored = StoredEvents.read(hub, DEVICE, LATE);
+            Metrics metrics = hub.client().metrics();
+            StoredEvents stored = StoredEvents.read(hub.client(), DEVICE, LATE);
             return new Result(records, (last - up) / 1e9, (last - first) / 1e9, stored, door.counters(), metrics,
                     loadBefore, loadAfter);
         }
     }
 
-    private static void register(HubProcess hub, Terminal door) throws IOException, InterruptedException {
+    private static void register(HubClient hub, Terminal door) throws IOException, InterruptedException {
         hub.post("/api/devices", "{\"kind\":\"terminal\",\"id\":\"" + DEVICE + "\",\"host\":\"" + door.address()
                 + "\",\"port\":" + door.port() + ",\"tls\":true,\"username\":\"" + door.username()
-                + "\",\"password\":\"" + door.password() + "\",\"channels\":[\"push\"]}");
+                + "\",\"password\":\"" + door.password() + "\",\"channels\":[\"push\"]}", 201);
     }
 
     private static void walkUp(Terminal door, int people) throws Exception {

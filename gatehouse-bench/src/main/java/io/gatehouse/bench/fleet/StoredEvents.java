@@ -1,6 +1,7 @@
 package io.gatehouse.bench.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatehouse.bench.HubClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.Set;
  */
 record StoredEvents(int rows, int distinct, int late, int outOfOrder, int lateMismatches) {
 
-    static StoredEvents read(HubProcess hub, String deviceId, Duration lateThreshold)
+    static StoredEvents read(HubClient hub, String deviceId, Duration lateThreshold)
             throws IOException, InterruptedException {
         Set<String> ids = new HashSet<>();
         int rows = 0;

@@ -1,6 +1,7 @@
 package io.gatehouse.bench.load;
 
 import io.gatehouse.bench.ChildJvm;
+import io.gatehouse.bench.HubClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.bench.load.Fleet.Scenario;
@@ -171,8 +172,9 @@ final class HubCommand implements Callable<Integer> {
             } else if (hubToken == null) {
                 throw new IllegalArgumentException("--hub-url needs --hub-token");
             }
-            HubAdmin admin = new HubAdmin(url, token);
-            admin.awaitReady(Duration.ofSeconds(60));
+            HubClient client = new HubClient(url, token);
+            client.awaitHealth("/health/ready", Duration.ofSeconds(60), child);
+            HubAdmin admin = new HubAdmin(client);
             admin.importDirectory(devices);
             List<Fleet.Receivers> receivers = admin.registerTerminals(devices, firstAddress);
             long hubProcess = pid;

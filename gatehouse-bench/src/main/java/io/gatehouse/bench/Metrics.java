@@ -1,13 +1,13 @@
-package io.gatehouse.bench.fleet;
+package io.gatehouse.bench;
 
 /**
  * Reads figures out of the hub's Prometheus text ({@code /metrics}): the sum of a metric over every label set that
  * contains a given fragment, enough for the totals and means the benchmarks print.
  */
-record Metrics(String text) {
+public record Metrics(String text) {
 
     /** The sum of {@code name} over the lines whose labels contain {@code labelFragment} ("" for all). */
-    double sum(String name, String labelFragment) {
+    public double sum(String name, String labelFragment) {
         double total = 0;
         for (String line : text.split("\n")) {
             if (line.startsWith(name) && (line.charAt(name.length()) == '{' || line.charAt(name.length()) == ' ')
@@ -19,7 +19,7 @@ record Metrics(String text) {
     }
 
     /** The mean of a timer in milliseconds: {@code NAME_seconds_sum / NAME_seconds_count}. */
-    double meanMillis(String timer, String labelFragment) {
+    public double meanMillis(String timer, String labelFragment) {
         double count = sum(timer + "_seconds_count", labelFragment);
         return count == 0 ? Double.NaN : 1000 * sum(timer + "_seconds_sum", labelFragment) / count;
     }
