@@ -46,6 +46,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("public-url", null, "Base URL devices use to reach the hub; default: from bind and port."),
             Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token."),
             Setting.of("store.queue-capacity", "10000", "Events accepted, not yet committed; beyond it devices get 503, retry."),
+            Setting.of("store.queue-bytes", "0", "Heap those events may hold, counted from their images (0: an eighth of the heap); beyond it 503."),
             Setting.of("store.max-batch", "500", "Most events committed together (group commit)."),
             Setting.of("store.blob-writers", "16", "Threads that prepare events and write image files."),
             Setting.of("store.readers", "2", "Threads (one database connection each) for API queries and streams."),
@@ -89,6 +90,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
     public static HubConfig from(Settings s) throws ConfigException {
         StoreSettings store = new StoreSettings(
                 s.integer("store.queue-capacity", 1, 10_000_000),
+                s.bytes("store.queue-bytes"),
                 s.integer("store.max-batch", 1, 100_000),
                 s.integer("store.blob-writers", 1, 256),
                 s.integer("store.readers", 1, 64),

@@ -1,6 +1,8 @@
 package io.gatehouse.server.store;
 
+import io.gatehouse.core.event.EventImage;
 import io.gatehouse.core.store.AppendResult;
+import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventStore;
 import io.gatehouse.core.store.Ingested;
 import io.gatehouse.core.store.StoreFullException;
@@ -11,10 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The write side of the SQLite store. An append is admitted only while fewer than {@code queueCapacity} events
- * are in flight (otherwise it fails at once with {@link StoreFullException}); the caller's thread builds its row and
+ * The write side of the SQLite store. An append is admitted only while the events in flight are fewer than
+ * {@code queueCapacity} and hold fewer image bytes than {@code queueBytes} (otherwise it fails at once with
+ * {@link StoreFullException}); a record of a remote-authorization request gets only half of either, because nobody
+ * waits for it and no device will send it again, so under load it yields the room to records a device retries. The
+ * caller's thread builds its row and
  * strips the images out of its payload (CPU only), a preparer thread writes the images the blob store does not hold
  * durably yet (an event whose images are all known goes to the writer directly); the {@link EventWriter} commits
  * it with whatever else is queued; the append completes after that commit.
@@ -26,6 +32,8 @@ public final class SqliteEventStore implements EventStore {
     private final StoreMetrics metrics;
     private final ExecutorService preparers;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong inFlightBytes = new AtomicLong();
+    private final long byteLimit;
     private volatile boolean closed;
     private volatile String lastBlobFailure;
 
@@ -34,6 +42,7 @@ public final class SqliteEventStore implements EventStore {
         this.blobs = blobs;
         this.writer = writer;
         this.metrics = metrics;
+        this.byteLimit = settings.queueByteLimit();
         AtomicInteger threads = new AtomicInteger();
         this.preparers = Executors.newFixedThreadPool(settings.blobWriters(), task -> {
             Thread thread = new Thread(task, "gatehouse-store-preparer-" + threads.incrementAndGet());
@@ -43,6 +52,10 @@ public final class SqliteEventStore implements EventStore {
         metrics.gauge("gatehouse.store.queue.depth", "Events accepted and not yet committed", inFlight::get);
         metrics.gauge("gatehouse.store.queue.capacity", "Most events in flight before appends are refused",
                 settings::queueCapacity);
+        metrics.gauge("gatehouse.store.queue.bytes", "Image bytes the events in flight hold, as the budget counts them",
+                inFlightBytes::get);
+        metrics.gauge("gatehouse.store.queue.bytes_limit", "Most image bytes in flight before appends are refused",
+                () -> byteLimit);
     }
 
     @Override
@@ -50,14 +63,24 @@ public final class SqliteEventStore implements EventStore {
         if (closed || !writer.alive()) {
             return CompletableFuture.failedFuture(new StoreException("the store is closed", null));
         }
-        if (inFlight.incrementAndGet() > settings.queueCapacity()) {
+        boolean yields = event.channel() == Channel.REMOTE_AUTH;
+        int countLimit = yields ? Math.max(1, settings.queueCapacity() / 2) : settings.queueCapacity();
+        long bytesLimit = yields ? byteLimit / 2 : byteLimit;
+        long weight = weight(event);
+        long bytes = inFlightBytes.addAndGet(weight);
+        // an event larger than the whole budget still goes in when it is alone in the queue, or it never would
+        if (inFlight.incrementAndGet() > countLimit || (bytes > bytesLimit && bytes > weight)) {
             inFlight.decrementAndGet();
+            inFlightBytes.addAndGet(-weight);
             metrics.rejected.increment();
-            return CompletableFuture.failedFuture(new StoreFullException(
-                    "the store's queue is full (" + settings.queueCapacity() + " events); retry later"));
+            return CompletableFuture.failedFuture(new StoreFullException("the store's queue is full ("
+                    + settings.queueCapacity() + " events or " + byteLimit + " bytes of images); retry later"));
         }
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
-        result.whenComplete((r, e) -> inFlight.decrementAndGet());
+        result.whenComplete((r, e) -> {
+            inFlight.decrementAndGet();
+            inFlightBytes.addAndGet(-weight);
+        });
         PreparedEvent prepared;
         try {
             prepared = PreparedEvent.of(event, settings.lateThreshold());
@@ -81,6 +104,19 @@ public final class SqliteEventStore implements EventStore {
             result.completeExceptionally(new StoreException("the store is closed", e));
         }
         return result;
+    }
+
+    /**
+     * What an event holds on the heap until it is committed, as far as the budget counts: its images three times
+     * (decoded, as base64 text in the payload, and again in the stripped payload and rows built from them: a heap
+     * histogram of a full queue showed 60–80 KB per event with a 23 KB snapshot) plus a row's worth of other fields.
+     */
+    private static long weight(Ingested event) {
+        long images = 0;
+        for (EventImage image : event.event().images()) {
+            images += image.size();
+        }
+        return 3 * images + 2_048;
     }
 
     /** Runs on a preparer thread: image files need writing or syncing, which blocks. */

@@ -221,6 +221,38 @@ class SqliteEventStoreTest {
         }
     }
 
+    @Test
+    void theQueueIsBoundedInBytesAndAnAuthorizationRequestsRecordYieldsFirst() throws Exception {
+        // each pushed event carries a 2,000-byte image, about 8 KB as the budget counts it: room for four
+        StoreSettings small = new StoreSettings(1_000, 35_000, 500, 2, 1, Duration.ofMinutes(1));
+        try (StoreFixture store = new StoreFixture(data, small, RetentionSettings.DEFAULTS)) {
+            CompletableFuture<Void> release = new CompletableFuture<>();
+            CompletableFuture<Object> blocked = store.storage.writer().call(c -> release.get()); // the writer is busy
+            List<CompletableFuture<AppendResult>> accepted = new ArrayList<>();
+            List<CompletableFuture<AppendResult>> refused = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Ingested asked = ingested(recognition(SERIAL, "a" + i, "5", "王五", true, T0, jpeg(2_000, i)), SERIAL,
+                        Channel.REMOTE_AUTH, T0);
+                (i < 2 ? accepted : refused).add(store.storage.store().append(asked).toCompletableFuture());
+            }
+            for (int i = 0; i < 3; i++) {
+                (i < 2 ? accepted : refused).add(store.storage.store()
+                        .append(pushed("b" + i, "5", "王五", true, T0)).toCompletableFuture());
+            }
+
+            assertThat(refused).as("the third request's record (half the budget), the fifth event (all of it)")
+                    .allSatisfy(f -> assertThat(f.handle((r, e) -> e).get())
+                            .isInstanceOf(io.gatehouse.core.store.StoreFullException.class));
+            assertThat(accepted).noneMatch(CompletableFuture::isDone);
+            release.complete(null);
+            blocked.get(10, TimeUnit.SECONDS);
+            for (CompletableFuture<AppendResult> f : accepted) {
+                assertThat(f.get(10, TimeUnit.SECONDS).duplicate()).isFalse();
+            }
+            assertThat(store.append(pushed("b-after", "5", "王五", true, T0)).duplicate()).isFalse();
+        }
+    }
+
     private List<Path> blobFiles() throws Exception {
         try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
             return files.filter(Files::isRegularFile).toList();
