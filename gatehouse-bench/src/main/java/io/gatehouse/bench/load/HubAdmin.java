@@ -100,6 +100,18 @@ final class HubAdmin {
         }
     }
 
+    /**
+     * Fail-mode answers the hub has given so far: a door answered with its fail-mode because the decision, or with
+     * durable answers its commit, missed the budget. {@code -1} when the hub cannot be asked.
+     */
+    long failModeAnswers() {
+        try {
+            return (long) hub.metrics().sum("gatehouse_access_decisions_total", "fail_mode=\"true\"");
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /** The hub's own latency figures (timers' quantiles, counts and sums), for the report. */
     List<String> timers() throws Exception {
         List<String> lines = new ArrayList<>();

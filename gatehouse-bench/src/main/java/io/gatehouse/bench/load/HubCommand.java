@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -188,7 +189,7 @@ final class HubCommand implements Callable<Integer> {
 
             HubAdmin.Tally before = admin.tally();
             try (Fleet fleet = new Fleet(firstAddress, receivers, imageBytes)) {
-                runScenarios("Gatehouse", fleet, memory, outcomes, json);
+                runScenarios("Gatehouse", fleet, memory, admin::failModeAnswers, outcomes, json);
             }
             boolean verified = verify(admin, before, outcomes, json.putObject("verification"));
             ArrayNode timers = json.putArray("hubTimers");
@@ -250,7 +251,7 @@ final class HubCommand implements Callable<Integer> {
                 receivers.add(new Fleet.Receivers(url + "/ingest/push/" + i, url + "/ingest/auth/" + i));
             }
             try (Fleet fleet = new Fleet(firstAddress, receivers, imageBytes)) {
-                runScenarios("Ceiling", fleet, memory, outcomes, json);
+                runScenarios("Ceiling", fleet, memory, null, outcomes, json);
             }
         } finally {
             if (child != null) {
@@ -259,12 +260,12 @@ final class HubCommand implements Callable<Integer> {
         }
     }
 
-    private void runScenarios(String label, Fleet fleet, Supplier<Memory> memory, Map<Scenario, Outcome> outcomes,
-                              ObjectNode json) throws Exception {
+    private void runScenarios(String label, Fleet fleet, Supplier<Memory> memory, LongSupplier failModes,
+                              Map<Scenario, Outcome> outcomes, ObjectNode json) throws Exception {
         for (Scenario scenario : scenarios) {
             boolean push = scenario == Scenario.PUSH;
             RateSteps steps = new RateSteps(fleet, Duration.ofSeconds(warmupSeconds),
-                    Duration.ofSeconds(push ? pushSeconds : authSeconds), keepGoing, memory, System.out);
+                    Duration.ofSeconds(push ? pushSeconds : authSeconds), keepGoing, memory, failModes, System.out);
             long primed = steps.prime(scenario, (push ? pushRates : authRates).get(0), Duration.ofSeconds(primeSeconds));
             System.out.println();
             Outcome outcome = steps.run(label, scenario, push ? pushRates : authRates,

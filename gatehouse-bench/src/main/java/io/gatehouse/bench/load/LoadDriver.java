@@ -104,7 +104,7 @@ public final class LoadDriver {
             RateSteps.Outcome outcome;
             try (Fleet fleet = new Fleet(firstAddress, receivers, imageBytes)) {
                 outcome = new RateSteps(fleet, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds),
-                        keepGoing, null, System.out).run(label, scenario, rates, p99TargetMillis);
+                        keepGoing, null, null, System.out).run(label, scenario, rates, p99TargetMillis);
             }
             report(outcome);
             return 0;

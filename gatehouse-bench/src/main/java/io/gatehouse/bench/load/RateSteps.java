@@ -10,13 +10,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * Steps the offered rate of one scenario up: each rate gets an unmeasured warm-up, then a measured step at a
- * constant offered rate ({@link OpenLoop}). A step is <em>sustained</em> when every request got a 200 and the
- * answers kept up with the offered rate (95 %); it <em>meets the latency target</em> when it is sustained with
- * p99 at or under the target. Stepping stops after the first step that is not sustained.
+ * constant offered rate ({@link OpenLoop}). A step is <em>sustained</em> when every request got a 200, the
+ * answers kept up with the offered rate (95 %), and, where the server says so, none of the 200s was a fail-mode
+ * answer (the hub answers a door with its fail-mode when the decision or its commit misses the budget: a 200, but
+ * not a decision); it <em>meets the latency target</em> when it is sustained with p99 at or under the target.
+ * Stepping stops after the first step that is not sustained.
  */
 final class RateSteps {
     /** What a step's offered load did to the server's memory; {@code -1} where unknown. */
@@ -29,7 +32,8 @@ final class RateSteps {
         }
     }
 
-    record Step(OpenLoop.Result result, boolean sustained, boolean meetsLatency, Memory memory) {
+    /** @param failModes fail-mode answers among the step's 200s; {@code -1} when the server does not say */
+    record Step(OpenLoop.Result result, long failModes, boolean sustained, boolean meetsLatency, Memory memory) {
         void into(ObjectNode step) {
             OpenLoop.Result r = result;
             step.put("offeredRate", r.offeredRate());
@@ -37,6 +41,9 @@ final class RateSteps {
             step.put("ok", r.ok());
             step.put("failed", r.failed());
             step.put("overload", r.overload());
+            if (failModes >= 0) {
+                step.put("failModeAnswers", failModes);
+            }
             step.put("p50Millis", r.percentileMillis(50));
             step.put("p99Millis", r.percentileMillis(99));
             step.put("p999Millis", r.percentileMillis(99.9));
@@ -85,16 +92,21 @@ final class RateSteps {
     private final Duration duration;
     private final boolean keepGoing;
     private final Supplier<Memory> memory;
+    private final LongSupplier failModes;
     private final PrintStream out;
 
-    /** @param memory samples the server's memory (called about once a second during steps); null for none */
+    /**
+     * @param memory    samples the server's memory (called about once a second during steps); null for none
+     * @param failModes the server's count of fail-mode answers so far; null when it has none (the ceiling)
+     */
     RateSteps(Fleet fleet, Duration warmup, Duration duration, boolean keepGoing, Supplier<Memory> memory,
-              PrintStream out) {
+              LongSupplier failModes, PrintStream out) {
         this.fleet = fleet;
         this.warmup = warmup;
         this.duration = duration;
         this.keepGoing = keepGoing;
         this.memory = memory;
+        this.failModes = failModes;
         this.out = out;
     }
 
@@ -117,13 +129,14 @@ final class RateSteps {
         out.printf("%s, scenario %s, %d devices, body %d bytes, %d s per step after %d s warm-up%s%n", label,
                 scenario.name().toLowerCase(java.util.Locale.ROOT), fleet.size(), fleet.bodySize(),
                 duration.toSeconds(), warmup.toSeconds(), p99TargetMillis > 0 ? ", p99 target " + p99TargetMillis + " ms" : "");
-        out.printf("%10s %10s %9s %9s %9s %9s %7s %8s %9s %9s  %s%n", "offered/s", "ok/s", "p50 ms", "p99 ms",
-                "p99.9 ms", "max ms", "failed", "overload", "RSS MiB", "heap MiB", "verdict");
+        out.printf("%10s %10s %9s %9s %9s %9s %7s %8s %9s %9s %9s  %s%n", "offered/s", "ok/s", "p50 ms", "p99 ms",
+                "p99.9 ms", "max ms", "failed", "overload", "fail-mode", "RSS MiB", "heap MiB", "verdict");
         for (double rate : rates) {
             if (!warmup.isZero()) {
                 answered += loop.run(rate, warmup, i -> fleet.send(scenario, i)).ok();
             }
             MemoryWatch watch = new MemoryWatch(memory);
+            long failModesBefore = failModes == null ? -1 : failModes.getAsLong();
             OpenLoop.Result r;
             try {
                 r = loop.run(rate, duration, i -> fleet.send(scenario, i));
@@ -131,13 +144,16 @@ final class RateSteps {
                 watch.stop();
             }
             answered += r.ok();
-            boolean sustained = r.failed() == 0 && r.overload() == 0 && r.achievedRate() >= 0.95 * r.offeredRate();
+            long stepFailModes = failModesBefore < 0 ? -1 : failModes.getAsLong() - failModesBefore;
+            boolean sustained = r.failed() == 0 && r.overload() == 0 && stepFailModes <= 0
+                    && r.achievedRate() >= 0.95 * r.offeredRate();
             boolean fast = sustained && (p99TargetMillis <= 0 || r.percentileMillis(99) <= p99TargetMillis);
-            Step step = new Step(r, sustained, fast, watch.peak());
+            Step step = new Step(r, stepFailModes, sustained, fast, watch.peak());
             steps.add(step);
-            out.printf("%10.0f %10.0f %9.2f %9.2f %9.2f %9.2f %7d %8d %9s %9s  %s%n", rate, r.achievedRate(),
+            out.printf("%10.0f %10.0f %9.2f %9.2f %9.2f %9.2f %7d %8d %9s %9s %9s  %s%n", rate, r.achievedRate(),
                     r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9),
-                    r.latency().getMaxValue() / 1e6, r.failed(), r.overload(), mib(step.memory().maxRssBytes()),
+                    r.latency().getMaxValue() / 1e6, r.failed(), r.overload(),
+                    stepFailModes < 0 ? "-" : Long.toString(stepFailModes), mib(step.memory().maxRssBytes()),
                     mib(step.memory().maxHeapUsedBytes()),
                     !sustained ? "NOT SUSTAINED" : fast ? (p99TargetMillis > 0 ? "meets target" : "sustained")
                             : "misses p99 target");

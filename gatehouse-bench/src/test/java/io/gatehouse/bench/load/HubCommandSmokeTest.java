@@ -59,6 +59,13 @@ class HubCommandSmokeTest {
         assertThat(verification.path("rejected").asLong()).isZero();
         // a request answered by the fail-mode (a cold JVM past its budget) logs the replaced decision too
         assertThat(verification.path("decisionsWritten").asLong()).isGreaterThanOrEqualTo(asked);
+        long failModes = 0;
+        for (JsonNode step : report.path("hub").path("auth").path("steps")) {
+            assertThat(step.has("failModeAnswers")).as("the hub says how many answers were its fail-mode").isTrue();
+            failModes += step.path("failModeAnswers").asLong();
+        }
+        assertThat(failModes).isLessThanOrEqualTo(verification.path("decisionsWritten").asLong() - asked);
+        assertThat(report.path("ceiling").path("auth").path("steps").get(0).has("failModeAnswers")).isFalse();
         assertThat(verification.path("complete").asBoolean()).isTrue();
         assertThat(report.path("hub").path("idle").path("rssMiB").asDouble()).isPositive();
         assertThat(report.path("comparison")).extracting(row -> row.path("scenario").asText()).contains("auth", "push");
