@@ -33,7 +33,11 @@ final class RejectionLog {
         }
         long suppressed = window.suppressed().getAndSet(0);
         String more = suppressed == 0 ? "" : " (and " + suppressed + " more like it since the last report)";
-        if (r.retryable()) {
+        if (r.retryable() && channel == Channel.REMOTE_AUTH) {
+            // the door had its answer and the decision log has the request; only the request's own record is lost
+            LOG.warn("device {} {}: the request's record was not kept: {}{}", source.deviceId(), channel, r.reason(),
+                    more);
+        } else if (r.retryable()) {
             LOG.warn("device {} {}: told to retry: {}{}", source.deviceId(), channel, r.reason(), more);
         } else {
             LOG.warn("device {} {} from {}: refused {} {} at '{}': {}{}", source.deviceId(), channel,
