@@ -25,7 +25,7 @@ import org.flywaydb.core.Flyway;
 public final class Database {
     private final Path file;
     private final String url;
-    private Database decisionLog;
+    private final Database decisionLog;
     private final ReentrantLock writeTurn = new ReentrantLock(true);
 
     /** One write: a statement or a transaction on a connection of this database. */
@@ -34,9 +34,11 @@ public final class Database {
         T run() throws E;
     }
 
-    private Database(Path file) {
+    /** @param decisionLog the database of the decision log; {@code null}: this is it */
+    private Database(Path file, Database decisionLog) {
         this.file = file.toAbsolutePath();
         this.url = "jdbc:sqlite:" + this.file;
+        this.decisionLog = decisionLog == null ? this : decisionLog;
     }
 
     /**
@@ -49,16 +51,14 @@ public final class Database {
         } catch (java.io.IOException e) {
             throw new SQLException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
         }
-        Database decisions = migrated(dataDir.resolve("decisions.db"), "classpath:db/decisions");
-        Database hub = migrated(dataDir.resolve("gatehouse.db"), "classpath:db/migration");
-        hub.decisionLog = decisions;
-        decisions.decisionLog = decisions;
+        Database decisions = migrated(dataDir.resolve("decisions.db"), "classpath:db/decisions", null);
+        Database hub = migrated(dataDir.resolve("gatehouse.db"), "classpath:db/migration", decisions);
         moveDecisionLog(hub, decisions);
         return hub;
     }
 
-    private static Database migrated(Path file, String migrations) throws SQLException {
-        Database db = new Database(file);
+    private static Database migrated(Path file, String migrations, Database decisionLog) throws SQLException {
+        Database db = new Database(file, decisionLog);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
         }

@@ -17,13 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The write side of the SQLite store. An append is admitted only while the events in flight are fewer than
- * {@code queueCapacity} and hold fewer image bytes than {@code queueBytes} (otherwise it fails at once with
+ * {@code queueCapacity} and hold less heap than {@code queueBytes} (otherwise it fails at once with
  * {@link StoreFullException}); a record of a remote-authorization request gets only half of either, because nobody
  * waits for it and no device will send it again, so under load it yields the room to records a device retries. The
- * caller's thread builds its row and
- * strips the images out of its payload (CPU only), a preparer thread writes the images the blob store does not hold
- * durably yet (an event whose images are all known goes to the writer directly); the {@link EventWriter} commits
- * it with whatever else is queued; the append completes after that commit.
+ * caller's thread builds its row and strips the images out of its payload (CPU only), a preparer thread writes the
+ * images the blob store does not hold durably yet (an event whose images are all known goes to the writer
+ * directly); the {@link EventWriter} commits it with whatever else is queued; the append completes after that
+ * commit.
  */
 public final class SqliteEventStore implements EventStore {
     private final StoreSettings settings;
@@ -52,9 +52,9 @@ public final class SqliteEventStore implements EventStore {
         metrics.gauge("gatehouse.store.queue.depth", "Events accepted and not yet committed", inFlight::get);
         metrics.gauge("gatehouse.store.queue.capacity", "Most events in flight before appends are refused",
                 settings::queueCapacity);
-        metrics.gauge("gatehouse.store.queue.bytes", "Image bytes the events in flight hold, as the budget counts them",
+        metrics.gauge("gatehouse.store.queue.bytes", "Heap the events in flight hold, as the budget counts it",
                 inFlightBytes::get);
-        metrics.gauge("gatehouse.store.queue.bytes_limit", "Most image bytes in flight before appends are refused",
+        metrics.gauge("gatehouse.store.queue.bytes_limit", "Most heap in flight before appends are refused",
                 () -> byteLimit);
     }
 
@@ -74,7 +74,7 @@ public final class SqliteEventStore implements EventStore {
             inFlightBytes.addAndGet(-weight);
             metrics.rejected.increment();
             return CompletableFuture.failedFuture(new StoreFullException("the store's queue is full ("
-                    + settings.queueCapacity() + " events or " + byteLimit + " bytes of images); retry later"));
+                    + settings.queueCapacity() + " events or " + byteLimit + " bytes of heap); retry later"));
         }
         CompletableFuture<AppendResult> result = new CompletableFuture<>();
         result.whenComplete((r, e) -> {
