@@ -4,6 +4,7 @@ import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.EventStore;
 import io.gatehouse.server.access.AccessConfig;
 import io.gatehouse.server.access.AccessControl;
+import io.gatehouse.server.access.decisions.DecisionRetention;
 import io.gatehouse.server.api.ApiResponses;
 import io.gatehouse.server.api.EventRoutes;
 import io.gatehouse.server.api.OpenApiDocument;
@@ -48,10 +49,12 @@ public final class Hub implements AutoCloseable {
     private final EventStorage storage;
     private final Devices devices;
     private final Forwarding forwarding;
+    private final DecisionRetention decisionRetention;
     private final PrometheusMeterRegistry metrics;
 
     private Hub(Vertx vertx, HttpServer server, HubConfig config, Router router, EventStorage storage,
-                Devices devices, Forwarding forwarding, PrometheusMeterRegistry metrics) {
+                Devices devices, Forwarding forwarding, DecisionRetention decisionRetention,
+                PrometheusMeterRegistry metrics) {
         this.vertx = vertx;
         this.server = server;
         this.config = config;
@@ -59,6 +62,7 @@ public final class Hub implements AutoCloseable {
         this.storage = storage;
         this.devices = devices;
         this.forwarding = forwarding;
+        this.decisionRetention = decisionRetention;
         this.metrics = metrics;
     }
 
@@ -68,6 +72,7 @@ public final class Hub implements AutoCloseable {
         EventStorage storage = null;
         Devices devices = null;
         Forwarding forwarding = null;
+        DecisionRetention decisionRetention = null;
         try {
             PrometheusMeterRegistry metrics = newRegistry();
             Database database = Database.open(config.dataDir());
@@ -86,6 +91,8 @@ public final class Hub implements AutoCloseable {
             AccessControl access = AccessControl.mount(vertx, router, database, metrics,
                     AccessConfig.fromEnvironment(System.getenv()).withAnswer(config.ingest().authAnswer()));
             readiness.add(RemoteAuthReceiver.readiness(access.authorizer()));
+            decisionRetention = DecisionRetention.start(database, config.retention().decisionMaxAge(),
+                    config.retention().interval(), config.retention().batch(), metrics);
             devices = Devices.mount(vertx, router, database, config, storage.store(), access.authorizer(), metrics);
             forwarding = Forwarding.mount(vertx, router, database, config.dataDir(), storage.reader(), metrics);
             Console.mount(router);
@@ -104,8 +111,11 @@ public final class Hub implements AutoCloseable {
             LOG.info("Gatehouse hub listening on {}:{}, data in {}", config.bindHost(), server.actualPort(),
                     config.dataDir().toAbsolutePath());
             devices.listening(server.actualPort());
-            return new Hub(vertx, server, config, router, storage, devices, forwarding, metrics);
+            return new Hub(vertx, server, config, router, storage, devices, forwarding, decisionRetention, metrics);
         } catch (Exception e) {
+            if (decisionRetention != null) {
+                decisionRetention.close();
+            }
             if (forwarding != null) {
                 forwarding.close();
             }
@@ -173,6 +183,7 @@ public final class Hub implements AutoCloseable {
             server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             devices.close();
             forwarding.close();
+            decisionRetention.close();
             storage.close();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -55,6 +55,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("retention.max-size", "0", "Delete oldest events while database + images exceed this (0: no limit)."),
             Setting.of("retention.interval", "1m", "How often retention checks its limits."),
             Setting.of("retention.batch", "500", "Events deleted per retention step (new events commit between steps)."),
+            Setting.of("retention.decision-max-age", "0", "Delete decision-log entries decided longer ago than this (0: keep forever)."),
             Setting.of("ingest.max-request", "8MiB", "Largest request body a device receiver reads (413 beyond)."),
             Setting.of("ingest.max-depth", "32", "Deepest JSON nesting a device receiver accepts."),
             Setting.of("ingest.max-image", "4MiB", "Largest image in a device payload, after base64 decoding."),
@@ -99,7 +100,8 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 s.duration("retention.max-age"),
                 s.bytes("retention.max-size"),
                 positive(s, "retention.interval"),
-                s.integer("retention.batch", 1, 100_000));
+                s.integer("retention.batch", 1, 100_000),
+                s.duration("retention.decision-max-age"));
         return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), publicUrl(s),
                 s.text("admin-token"), store, retention, ingest(s), connect(s));
     }
