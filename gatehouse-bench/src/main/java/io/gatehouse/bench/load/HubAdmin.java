@@ -93,11 +93,7 @@ final class HubAdmin {
 
     /** Heap in use, summed over the heap pools of the hub's Prometheus metrics; -1 when unreadable. */
     long heapUsedBytes() {
-        try {
-            return (long) hub.metrics().sum("jvm_memory_used_bytes", "area=\"heap\"");
-        } catch (Exception e) {
-            return -1;
-        }
+        return sumOrUnknown("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
     /**
@@ -105,8 +101,13 @@ final class HubAdmin {
      * durable answers its commit, missed the budget. {@code -1} when the hub cannot be asked.
      */
     long failModeAnswers() {
+        return sumOrUnknown("gatehouse_access_decisions_total", "fail_mode=\"true\"");
+    }
+
+    /** A figure sampled while the hub is under load, where a failed read must not stop the run: -1 then. */
+    private long sumOrUnknown(String name, String labelFragment) {
         try {
-            return (long) hub.metrics().sum("gatehouse_access_decisions_total", "fail_mode=\"true\"");
+            return (long) hub.metrics().sum(name, labelFragment);
         } catch (Exception e) {
             return -1;
         }

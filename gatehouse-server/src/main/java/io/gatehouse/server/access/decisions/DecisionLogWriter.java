@@ -4,6 +4,7 @@ import io.gatehouse.core.policy.Decision;
 import io.gatehouse.core.policy.authorize.DecisionLog;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.db.KeptConnection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -48,7 +49,7 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     private final Thread thread;
     private final Timer commits;
     /** The writer thread's own connection, kept open: opening one per batch cost a durable answer its latency. */
-    private Connection connection;
+    private final KeptConnection connection;
     private volatile boolean running = true;
 
     public DecisionLogWriter(Database database, int capacity) {
@@ -58,6 +59,7 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     /** Times each batch commit ({@code gatehouse_access_decision_log_commit_seconds}): a durable answer waits for one. */
     public DecisionLogWriter(Database database, int capacity, MeterRegistry metrics) {
         this.database = database.decisionLog();
+        this.connection = new KeptConnection(this.database, false);
         this.commits = Timer.builder("gatehouse.access.decision_log.commit")
                 .description("one batch of decisions: waiting for the database's write lock, inserting, committing")
                 .publishPercentiles(0.5, 0.99, 0.999).register(metrics);
@@ -106,13 +108,13 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
                 batch.clear();
             }
         }
-        closeConnection();
+        connection.discard();
     }
 
     private void commit(List<Pending> batch) {
         long start = System.nanoTime();
         try {
-            Connection c = connection();
+            Connection c = connection.get();
             database.inTurn(() -> {
                 try (PreparedStatement s = c.prepareStatement(INSERT)) {
                     for (Pending p : batch) {
@@ -130,28 +132,8 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             LOG.error("could not write {} decisions to the log: {}", batch.size(), e.getMessage());
             dropped.addAndGet(batch.size());
-            closeConnection();
+            connection.discard();
             batch.forEach(p -> p.committed().completeExceptionally(e));
-        }
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = database.connect();
-            connection.setAutoCommit(false);
-        }
-        return connection;
-    }
-
-    /** After a failure the next batch starts on a fresh connection (the failed transaction rolled back). */
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.debug("closing the decision log's connection: {}", e.getMessage());
-            }
-            connection = null;
         }
     }
 

@@ -4,6 +4,7 @@ import io.gatehouse.core.event.AccessEvent;
 import io.gatehouse.core.event.EventKind;
 import io.gatehouse.core.store.Channel;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.db.KeptConnection;
 import io.gatehouse.server.ingest.IngestListener;
 import io.gatehouse.server.ingest.Ingestion;
 import io.gatehouse.server.ingest.Rejection;
@@ -45,10 +46,11 @@ public final class PassageLinker implements IngestListener, AutoCloseable {
     private final long toleranceMillis;
     private final Map<String, Long> askers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService thread;
-    private Connection connection;
+    private final KeptConnection connection;
 
     public PassageLinker(Database database, Duration tolerance) {
         this.database = database.decisionLog();
+        this.connection = new KeptConnection(this.database, true);
         this.toleranceMillis = tolerance.toMillis();
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "gatehouse-passage-link");
@@ -97,18 +99,16 @@ public final class PassageLinker implements IngestListener, AutoCloseable {
                 }
             } catch (SQLException e) {
                 LOG.warn("could not link passage {} to its decision: {}", passage.dedupeKey(), e.getMessage());
-                closeConnection();
+                connection.discard();
             }
         }, ATTEMPTS_AFTER_MILLIS[attempt], TimeUnit.MILLISECONDS);
     }
 
     /** True when the passage is linked now (or already was). */
     private boolean link(Passage p) throws SQLException {
-        if (connection == null) {
-            connection = database.connect();
-        }
+        Connection c = connection.get();
         long at = p.at().toEpochMilli();
-        try (PreparedStatement s = connection.prepareStatement(LINK)) {
+        try (PreparedStatement s = c.prepareStatement(LINK)) {
             s.setString(1, p.dedupeKey());
             s.setString(2, p.serial());
             s.setString(3, p.personId());
@@ -120,21 +120,10 @@ public final class PassageLinker implements IngestListener, AutoCloseable {
                 return true;
             }
         }
-        try (PreparedStatement s = connection.prepareStatement(
+        try (PreparedStatement s = c.prepareStatement(
                 "SELECT 1 FROM access_decision WHERE passage_key = ?")) {
             s.setString(1, p.dedupeKey());
             return s.executeQuery().next();
-        }
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // the next attempt opens a new one
-            }
-            connection = null;
         }
     }
 
@@ -142,7 +131,7 @@ public final class PassageLinker implements IngestListener, AutoCloseable {
     public void close() throws InterruptedException {
         thread.shutdown();
         if (thread.awaitTermination(10, TimeUnit.SECONDS)) {
-            closeConnection();
+            connection.discard();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.gatehouse.server.ingest.quarantine;
 import io.gatehouse.core.event.EventImage;
 import io.gatehouse.core.store.Channel;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.db.KeptConnection;
 import io.gatehouse.server.ingest.Rejection;
 import io.gatehouse.server.ingest.Source;
 import io.micrometer.core.instrument.Counter;
@@ -46,10 +47,11 @@ public final class Quarantine implements AutoCloseable {
     private final Counter dropped;
     private final AtomicLong entries = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
-    private Connection connection;
+    private final KeptConnection connection;
 
     public Quarantine(Database database, int maxEntries, long maxBytes, MeterRegistry metrics) throws SQLException {
         this.database = database;
+        this.connection = new KeptConnection(database, true);
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
         this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), task -> {
@@ -90,7 +92,7 @@ public final class Quarantine implements AutoCloseable {
                 : Arrays.copyOf(payload, (int) Math.min(payload.length, Math.min(MAX_KEPT_BYTES, maxBytes)));
         String sha256 = payload == null ? "" : EventImage.sha256Hex(payload);
         try {
-            Connection c = connection();
+            Connection c = connection.get();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO quarantine (device_id, channel, sha256,"
                     + " remote_address, status, error, field, reason, first_at, last_at, times, size, payload)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) ON CONFLICT (device_id, channel, sha256) DO UPDATE"
@@ -116,7 +118,7 @@ public final class Quarantine implements AutoCloseable {
             countDropped();
             LOG.warn("could not keep a refused payload of device {} in the quarantine: {}", source.deviceId(),
                     e.getMessage());
-            closeConnection();
+            connection.discard();
         }
     }
 
@@ -139,23 +141,6 @@ public final class Quarantine implements AutoCloseable {
         }
     }
 
-    private Connection connection() throws SQLException {
-        if (connection == null) {
-            connection = database.connect();
-        }
-        return connection;
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                // a broken connection: the next write opens a new one
-            }
-            connection = null;
-        }
-    }
 
     /** Newest first (by first receipt), without payloads. Blocking: run it on a worker. */
     public List<QuarantinedPayload> list(String deviceId, Long before, int limit) throws SQLException {
@@ -218,7 +203,7 @@ public final class Quarantine implements AutoCloseable {
     public void close() throws InterruptedException {
         writer.shutdown();
         if (writer.awaitTermination(10, TimeUnit.SECONDS)) {
-            closeConnection();
+            connection.discard();
         }
     }
 
