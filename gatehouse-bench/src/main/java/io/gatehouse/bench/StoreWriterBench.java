@@ -41,17 +41,17 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Measures the event store's writer: durable events per second for events each carrying its own face snapshot
- * (a new image file per event), with the batch sizes and commit latencies group commit produced, and the latency
+ * (a new image per event), with the batch sizes and commit latencies group commit produced, and the latency
  * an appender sees from append to durable acknowledgement. Not a unit test: run it on the machine you report.
  *
  * <pre>
  * ./mvnw -q -B -pl gatehouse-bench -am package -DskipTests
  * java -Xmx6g -cp gatehouse-bench/target/gatehouse-bench.jar io.gatehouse.bench.StoreWriterBench \
- *      [events=20000] [imageBytes=30000] [inFlight=1024] [blobWriters=8] [dataDir=a fresh temporary directory]
+ *      [events=20000] [imageBytes=30000] [inFlight=1024] [dataDir=a fresh temporary directory]
  * </pre>
  *
  * Events are built before the clock starts (image bytes, SHA-256 and the base64 payload a terminal would send),
- * so the number is the store's: preparing rows, writing and fsyncing image files, committing.
+ * so the number is the store's: preparing rows, committing them with their images.
  */
 public final class StoreWriterBench {
     private StoreWriterBench() {
@@ -61,14 +61,13 @@ public final class StoreWriterBench {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int imageBytes = args.length > 1 ? Integer.parseInt(args[1]) : 30_000;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 1_024;
-        int blobWriters = args.length > 3 ? Integer.parseInt(args[3]) : StoreSettings.DEFAULTS.blobWriters();
-        Path data = args.length > 4 ? Path.of(args[4]) : Files.createTempDirectory("gatehouse-bench");
+        Path data = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("gatehouse-bench");
 
         System.out.printf("building %d events with %d-byte images...%n", events, imageBytes);
         List<Ingested> batch = build(0, events, imageBytes, new Random(1));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EventStorage storage = EventStorage.open(Database.open(data), data,
-                new StoreSettings(Math.max(inFlight, 10_000), 500, blobWriters, 2, Duration.ofMinutes(1)),
+                new StoreSettings(Math.max(inFlight, 10_000), 500, 2, Duration.ofMinutes(1)),
                 RetentionSettings.DEFAULTS, registry);
 
         Histogram ackMicros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
@@ -96,8 +95,8 @@ public final class StoreWriterBench {
 
         Timer commit = registry.get("gatehouse.store.commit").timer();
         DistributionSummary batches = registry.get("gatehouse.store.batch.size").summary();
-        System.out.printf("events=%d imageBytes=%d inFlight=%d blobWriters=%d failures=%d%n", events, imageBytes,
-                inFlight, blobWriters, failures.get());
+        System.out.printf("events=%d imageBytes=%d inFlight=%d failures=%d%n", events, imageBytes, inFlight,
+                failures.get());
         System.out.printf("throughput: %.0f durable events/s (%.1f s)%n", events / seconds, seconds);
         System.out.printf("commits: %d, batch size mean %.1f max %.0f%n", batches.count(), batches.mean(), batches.max());
         System.out.printf("commit latency (ms): p50 %.2f p99 %.2f max %.2f%n", pct(commit, 0.5), pct(commit, 0.99),

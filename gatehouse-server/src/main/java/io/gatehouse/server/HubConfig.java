@@ -48,7 +48,6 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
             Setting.of("store.queue-capacity", "10000", "Events accepted, not yet committed; beyond it devices get 503, retry."),
             Setting.of("store.queue-bytes", "0", "Heap those events may hold, counted from their images (0: an eighth of the heap); beyond it 503."),
             Setting.of("store.max-batch", "500", "Most events committed together (group commit)."),
-            Setting.of("store.blob-writers", "16", "Threads that prepare events and write image files."),
             Setting.of("store.readers", "2", "Threads (one database connection each) for API queries and streams."),
             Setting.of("store.late-threshold", "1m", "An event received more than this after it happened is marked late."),
             Setting.of("retention.max-age", "0", "Delete events that happened longer ago than this (0: keep forever)."),
@@ -93,7 +92,6 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 s.integer("store.queue-capacity", 1, 10_000_000),
                 s.bytes("store.queue-bytes"),
                 s.integer("store.max-batch", 1, 100_000),
-                s.integer("store.blob-writers", 1, 256),
                 s.integer("store.readers", 1, 64),
                 s.duration("store.late-threshold"));
         RetentionSettings retention = new RetentionSettings(

@@ -1,11 +1,5 @@
 package io.gatehouse.core.store;
 
-import java.nio.file.Path;
-
-/**
- * An image in the content-addressed blob store.
- *
- * @param file the file holding its bytes; it never changes once written, so it may be served as is
- */
-public record StoredImage(String sha256, String mediaType, long size, Path file) {
+/** An image from the store, found by the SHA-256 of its bytes; the bytes of a hash never change. */
+public record StoredImage(String sha256, String mediaType, byte[] bytes) {
 }

@@ -7,6 +7,7 @@ import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.StoredEvent;
 import io.gatehouse.core.store.StoredImage;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
@@ -135,8 +136,7 @@ public final class EventRoutes {
             ImageCaching.headers(ctx.response(), etag)
                     .putHeader("Content-Type", image.mediaType())
                     .putHeader("X-Content-Type-Options", "nosniff")
-                    .sendFile(image.file().toString())
-                    .onFailure(e -> ApiResponses.failed(ctx, e));
+                    .end(Buffer.buffer(image.bytes()));
         });
     }
 

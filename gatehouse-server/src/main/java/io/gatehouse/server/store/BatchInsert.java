@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of one group commit, on the writer's connection: the batch's image rows, then each event unless its
- * dedupe key is already stored (in an earlier commit or earlier in this batch), then its image references.
- * The caller commits.
+ * The SQL of one group commit, on the writer's connection: the batch's images (a row and the bytes, for each image
+ * the store does not hold yet), then each event unless its dedupe key is already stored (in an earlier commit or
+ * earlier in this batch), then its image references. The caller commits.
  */
 final class BatchInsert implements AutoCloseable {
     private final PreparedStatement insertBlob;
+    private final PreparedStatement insertBytes;
     private final PreparedStatement insertEvent;
     private final PreparedStatement findEvent;
     private final PreparedStatement insertImage;
@@ -25,6 +26,7 @@ final class BatchInsert implements AutoCloseable {
     BatchInsert(Connection connection) throws SQLException {
         insertBlob = connection.prepareStatement(
                 "INSERT OR IGNORE INTO blobs (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)");
+        insertBytes = connection.prepareStatement("INSERT INTO image_bytes (sha256, bytes) VALUES (?, ?)");
         insertEvent = connection.prepareStatement("""
                 INSERT INTO events (dedupe_key, type, kind, device_id, device_serial, camera_id, channel, occurred_at,
                                     received_at, late_by_ms, person_id, person_name, passed, alarm_code, alarm_status,
@@ -37,21 +39,32 @@ final class BatchInsert implements AutoCloseable {
                 "INSERT INTO event_images (seq, position, sha256, kind) VALUES (?, ?, ?, ?)");
     }
 
-    /** @return the bytes of image rows added (images new to the store) */
-    long blobs(List<PreparedEvent> batch, long now) throws SQLException {
-        long added = 0;
+    /** What {@link #images} added: images new to the store, of all the batch's images. */
+    record AddedImages(int images, long bytes, int of) {
+    }
+
+    /** Stores the batch's images the store does not hold yet; an image already stored is only referenced. */
+    AddedImages images(List<PreparedEvent> batch, long now) throws SQLException {
+        int added = 0;
+        long bytes = 0;
+        int all = 0;
         for (PreparedEvent event : batch) {
             for (BlobImage image : event.images()) {
+                all++;
                 insertBlob.setString(1, image.sha256());
                 insertBlob.setLong(2, image.size());
                 insertBlob.setString(3, image.mediaType());
                 insertBlob.setLong(4, now);
                 if (insertBlob.executeUpdate() == 1) {
-                    added += image.size();
+                    insertBytes.setString(1, image.sha256());
+                    insertBytes.setBytes(2, image.bytes());
+                    insertBytes.executeUpdate();
+                    added++;
+                    bytes += image.size();
                 }
             }
         }
-        return added;
+        return new AddedImages(added, bytes, all);
     }
 
     /** Stores {@code event} unless its key is stored; the result says which. */
@@ -129,6 +142,7 @@ final class BatchInsert implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         insertBlob.close();
+        insertBytes.close();
         insertEvent.close();
         findEvent.close();
         insertImage.close();

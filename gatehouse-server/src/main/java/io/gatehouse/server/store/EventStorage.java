@@ -4,7 +4,6 @@ import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.EventStore;
 import io.gatehouse.server.db.Database;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,24 +41,25 @@ public final class EventStorage implements AutoCloseable {
     /** Opens the store in {@code dataDir} (the database is already migrated) and starts its threads. */
     public static EventStorage open(Database database, Path dataDir, StoreSettings settings,
                                     RetentionSettings retentionSettings, MeterRegistry registry)
-            throws SQLException, IOException {
-        BlobStore blobs = BlobStore.open(dataDir);
+            throws SQLException {
         StoreMetrics metrics = new StoreMetrics(registry);
         Connection connection = database.connect();
-        EventWriter writer = new EventWriter(database, connection, blobs, metrics, settings.maxBatch(), blobBytes(connection));
-        SqliteEventStore store = new SqliteEventStore(settings, blobs, writer, metrics);
-        SqliteEventReader reader = new SqliteEventReader(database, blobs, writer, settings.readers());
-        Retention retention = new Retention(retentionSettings, writer, blobs, reader, metrics, Clock.systemUTC());
-        metrics.gauge("gatehouse.blobs.bytes", "Bytes of all stored image files", writer, EventWriter::blobBytes);
+        ImageFiles files = ImageFiles.open(dataDir, sum(connection, "SELECT total(size) FROM blobs"
+                + " WHERE NOT EXISTS (SELECT 1 FROM image_bytes WHERE image_bytes.sha256 = blobs.sha256)"));
+        EventWriter writer = new EventWriter(database, connection, metrics, settings.maxBatch(),
+                sum(connection, "SELECT total(size) FROM blobs"));
+        SqliteEventStore store = new SqliteEventStore(settings, writer, metrics);
+        SqliteEventReader reader = new SqliteEventReader(database, files, writer, settings.readers());
+        Retention retention = new Retention(retentionSettings, writer, files, reader, metrics, Clock.systemUTC());
+        metrics.gauge("gatehouse.blobs.bytes", "Bytes of all stored images", writer, EventWriter::blobBytes);
         writer.start();
         retention.start();
         return new EventStorage(store, reader, writer, retention);
     }
 
-    private static long blobBytes(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT total(size) FROM blobs")) {
-            long bytes = rs.next() ? rs.getLong(1) : 0;
-            return bytes;
+    private static long sum(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -86,8 +86,9 @@ public final class EventStorage implements AutoCloseable {
         if (store.queueDepth() >= store.queueCapacity() * 9L / 10) {
             problems.add("the store queue is saturated (" + store.queueDepth() + " of " + store.queueCapacity() + ")");
         }
-        addIfPresent(problems, writer.lastFailure());
-        addIfPresent(problems, store.lastBlobFailure());
+        if (writer.lastFailure() != null) {
+            problems.add(writer.lastFailure());
+        }
         return writer.call(EventStorage::probe)
                 .orTimeout(PROBE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
                 .handle((ok, failure) -> {
@@ -108,12 +109,6 @@ public final class EventStorage implements AutoCloseable {
         }
         c.commit();
         return true;
-    }
-
-    private static void addIfPresent(List<String> problems, String problem) {
-        if (problem != null) {
-            problems.add(problem);
-        }
     }
 
     /** Runs retention now (tests and operators' tools; normally it runs on its interval). */

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
- * next one). Every image file a row names was made durable before its event was queued. Between batches it runs maintenance tasks (retention steps, readiness probes), each
- * small, so appends never wait long behind them.
+ * next one); the images new to the store go into the same transaction, so one fsync makes a whole batch durable,
+ * images and all. Between batches it runs maintenance tasks (retention steps, readiness probes), each small, so
+ * appends never wait long behind them.
  */
 final class EventWriter {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
@@ -41,7 +42,6 @@ final class EventWriter {
 
     private final Connection connection;
     private final BatchInsert insert;
-    private final BlobStore blobs;
     private final StoreMetrics metrics;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -53,13 +53,12 @@ final class EventWriter {
     private volatile boolean stopping;
     private volatile String lastFailure;
 
-    EventWriter(Database database, Connection connection, BlobStore blobs, StoreMetrics metrics, int maxBatch,
-                long blobBytes) throws SQLException {
+    EventWriter(Database database, Connection connection, StoreMetrics metrics, int maxBatch, long blobBytes)
+            throws SQLException {
         this.database = database;
         this.connection = connection;
         this.connection.setAutoCommit(false);
         this.insert = new BatchInsert(connection);
-        this.blobs = blobs;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
         this.blobBytes = new AtomicLong(blobBytes);
@@ -91,7 +90,7 @@ final class EventWriter {
         return () -> listeners.remove(listener);
     }
 
-    /** Bytes of all image files, as the blob rows count them. */
+    /** Bytes of all stored images, as their rows count them. */
     long blobBytes() {
         return blobBytes.get();
     }
@@ -150,24 +149,25 @@ final class EventWriter {
         List<PreparedEvent> events = new ArrayList<>(batch.size());
         batch.forEach(p -> events.add(p.event()));
         List<AppendResult> results = new ArrayList<>(batch.size());
-        long addedBytes;
+        BatchInsert.AddedImages added;
         try {
             long now = System.currentTimeMillis();
-            addedBytes = database.inTurn(() -> {
-                long added = insert.blobs(events, now);
+            added = database.inTurn(() -> {
+                BatchInsert.AddedImages images = insert.images(events, now);
                 results.addAll(insert.events(events));
                 connection.commit();
-                return added;
+                return images;
             });
         } catch (Exception e) {
             rollback();
             fail(batch, e);
             return;
-        } finally {
-            events.forEach(this::blobsUnpinned);
         }
         lastFailure = null;
-        blobBytes.addAndGet(addedBytes);
+        blobBytes.addAndGet(added.bytes());
+        metrics.blobsWritten.increment(added.images());
+        metrics.blobBytesWritten.increment(added.bytes());
+        metrics.blobsReused.increment(added.of() - added.images());
         metrics.commit.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         metrics.batchSize.record(batch.size());
         long last = -1;
@@ -194,10 +194,6 @@ final class EventWriter {
         if (result.lateBy() != null) {
             metrics.late(device, event.ingested().channel());
         }
-    }
-
-    private void blobsUnpinned(PreparedEvent event) {
-        event.images().forEach(image -> blobs.unpin(image.sha256()));
     }
 
     private void notifyListeners(long last) {
@@ -249,7 +245,6 @@ final class EventWriter {
         Pending pending;
         while ((pending = queue.poll()) != null) {
             if (pending != WAKE) {
-                blobsUnpinned(pending.event());
                 pending.result().completeExceptionally(new StoreException("the store is closed", null));
             }
         }

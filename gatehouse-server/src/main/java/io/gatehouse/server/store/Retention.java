@@ -1,5 +1,7 @@
 package io.gatehouse.server.store;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,17 +25,16 @@ import org.slf4j.LoggerFactory;
  * {@code maxAge}, then the oldest events while the database and the images together exceed {@code maxBytes}.
  * Each step deletes at most {@code batch} events and the images no other event shows, in one short transaction
  * on the writer's connection; the writer commits new events between steps, so ingestion never waits for more
- * than one step. It also removes files a crash left in the blob store.
+ * than one step. It also removes images no event shows any more, and files a crash of an earlier hub left in
+ * {@code DATA/blobs}.
  */
 final class Retention implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    /** A blob file younger than this may belong to an event still on its way to its commit. */
-    private static final Duration ORPHAN_MIN_AGE = Duration.ofHours(1);
     private static final Duration SWEEP_EVERY = Duration.ofHours(6);
 
     private final RetentionSettings settings;
     private final EventWriter writer;
-    private final BlobStore blobs;
+    private final ImageFiles files;
     private final SqliteEventReader reader;
     private final StoreMetrics metrics;
     private final Clock clock;
@@ -46,11 +49,11 @@ final class Retention implements AutoCloseable {
         static final Step NOTHING = new Step(null, 0, 0);
     }
 
-    Retention(RetentionSettings settings, EventWriter writer, BlobStore blobs, SqliteEventReader reader,
+    Retention(RetentionSettings settings, EventWriter writer, ImageFiles files, SqliteEventReader reader,
               StoreMetrics metrics, Clock clock) {
         this.settings = settings;
         this.writer = writer;
-        this.blobs = blobs;
+        this.files = files;
         this.reader = reader;
         this.metrics = metrics;
         this.clock = clock;
@@ -98,9 +101,12 @@ final class Retention implements AutoCloseable {
         return Step.NOTHING;
     }
 
-    /** The database's pages in use (freed pages are reused, not returned to the file system) plus the images. */
+    /**
+     * The database's pages in use (freed pages are reused, not returned to the file system), images included, plus
+     * the images an earlier hub kept in files.
+     */
     long usedBytes(Connection c) throws SQLException {
-        return (pragma(c, "page_count") - pragma(c, "freelist_count")) * pragma(c, "page_size") + writer.blobBytes();
+        return (pragma(c, "page_count") - pragma(c, "freelist_count")) * pragma(c, "page_size") + files.bytes();
     }
 
     private Step delete(Connection c, List<Long> seqs, String reason) throws Exception {
@@ -123,41 +129,49 @@ final class Retention implements AutoCloseable {
         return new Step(reason, seqs.size(), deleted);
     }
 
-    /** Deletes those of {@code candidates} that no event shows and none in flight has pinned; commits. */
+    /**
+     * Deletes those of {@code candidates} that no event shows, commits, then deletes the files of those an earlier hub
+     * kept in files. The writer runs this between batches, so no event can come to reference an image meanwhile.
+     */
     private int deleteImages(Connection c, List<String> candidates) throws Exception {
-        long[] freed = {0};
-        List<String> deleted = blobs.delete(candidates, unpinned -> {
-            List<String> rows = deleteUnreferencedRows(c, unpinned, freed);
-            c.commit();
-            return rows;
-        });
-        writer.blobsDeleted(freed[0]);
-        return deleted.size();
-    }
-
-    private static List<String> deleteUnreferencedRows(Connection c, List<String> candidates, long[] freed)
-            throws SQLException {
-        List<String> deleted = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        int deleted = 0;
+        long freed = 0;
+        Map<String, Long> inFiles = new HashMap<>();
+        try (PreparedStatement delete = c.prepareStatement("""
                 DELETE FROM blobs WHERE sha256 = ?
                   AND NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.sha256 = blobs.sha256)
-                RETURNING size""")) {
+                RETURNING size""");
+             PreparedStatement inFile = c.prepareStatement(
+                     "SELECT NOT EXISTS (SELECT 1 FROM image_bytes WHERE sha256 = ?)")) {
             for (String hash : candidates) {
-                s.setString(1, hash);
-                try (ResultSet rs = s.executeQuery()) {
+                inFile.setString(1, hash);
+                boolean file;
+                try (ResultSet rs = inFile.executeQuery()) {
+                    file = rs.next() && rs.getBoolean(1);
+                }
+                delete.setString(1, hash);
+                try (ResultSet rs = delete.executeQuery()) {
                     if (rs.next()) {
-                        deleted.add(hash);
-                        freed[0] += rs.getLong(1);
+                        freed += rs.getLong(1);
+                        if (file) {
+                            inFiles.put(hash, rs.getLong(1));
+                        }
+                        deleted++;
                     }
                 }
             }
+        }
+        c.commit();
+        writer.blobsDeleted(freed);
+        for (Map.Entry<String, Long> image : inFiles.entrySet()) {
+            files.deleted(image.getKey(), image.getValue());
         }
         return deleted;
     }
 
     /**
-     * Deletes what crashes and duplicates leave: temporary files, image files no row names, and image rows no event
-     * references (an image that came only with a duplicate, or whose event's deletion raced its arrival).
+     * Deletes what duplicates and crashes leave: image rows no event references (an image that came only with a
+     * duplicate), and in {@code DATA/blobs} temporary files and image files no row names.
      */
     long sweep() throws Exception {
         long deleted = 0;
@@ -166,21 +180,22 @@ final class Retention implements AutoCloseable {
             step = writer.call(c -> deleteImages(c, unreferencedImages(c))).get();
             deleted += step;
         } while (step > 0);
-        List<String> old = blobs.sweep(ORPHAN_MIN_AGE);
-        for (int from = 0; from < old.size(); from += settings.batch()) {
-            List<String> chunk = old.subList(from, Math.min(old.size(), from + settings.batch()));
-            deleted += reader.onReader(c -> blobs.delete(chunk, unpinned -> {
-                List<String> unknown = new ArrayList<>();
-                for (String hash : unpinned) {
-                    if (!reader.knowsBlob(c, hash)) {
-                        unknown.add(hash);
+        List<Path> inFiles = files.sweep();
+        for (int from = 0; from < inFiles.size(); from += settings.batch()) {
+            List<Path> chunk = inFiles.subList(from, Math.min(inFiles.size(), from + settings.batch()));
+            deleted += reader.onReader(c -> {
+                int orphans = 0;
+                for (Path file : chunk) {
+                    if (!reader.knowsBlob(c, file.getFileName().toString())) {
+                        Files.deleteIfExists(file);
+                        orphans++;
                     }
                 }
-                return unknown;
-            }).size()).toCompletableFuture().get();
+                return orphans;
+            }).toCompletableFuture().get();
         }
         if (deleted > 0) {
-            LOG.info("removed {} image files that no event referenced (left by an earlier crash)", deleted);
+            LOG.info("removed {} images that no event referenced", deleted);
         }
         return deleted;
     }
@@ -188,11 +203,10 @@ final class Retention implements AutoCloseable {
     private List<String> unreferencedImages(Connection c) throws SQLException {
         List<String> hashes = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT sha256 FROM blobs WHERE stored_at < ?
-                  AND NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.sha256 = blobs.sha256)
+                SELECT sha256 FROM blobs
+                 WHERE NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.sha256 = blobs.sha256)
                 LIMIT ?""")) {
-            s.setLong(1, clock.millis() - ORPHAN_MIN_AGE.toMillis());
-            s.setInt(2, settings.batch());
+            s.setInt(1, settings.batch());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     hashes.add(rs.getString(1));
@@ -208,7 +222,7 @@ final class Retention implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.warn("the blob store sweep failed; it will try again in {}", SWEEP_EVERY, e);
+            LOG.warn("the image sweep failed; it will try again in {}", SWEEP_EVERY, e);
         }
     }
 

@@ -14,6 +14,7 @@ import io.gatehouse.core.store.StoredEvent;
 import io.gatehouse.core.store.StoredImage;
 import io.gatehouse.server.db.Database;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,15 +45,15 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
             "seq, type, dedupe_key, device_id, channel, occurred_at, received_at, late_by_ms, event_json";
 
     private final Database database;
-    private final BlobStore blobs;
+    private final ImageFiles files;
     private final EventWriter writer;
     private final ExecutorService pool;
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<Connection> opened = new ConcurrentLinkedQueue<>();
 
-    SqliteEventReader(Database database, BlobStore blobs, EventWriter writer, int threads) {
+    SqliteEventReader(Database database, ImageFiles files, EventWriter writer, int threads) {
         this.database = database;
-        this.blobs = blobs;
+        this.files = files;
         this.writer = writer;
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
@@ -84,13 +85,22 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
     @Override
     public CompletionStage<Optional<StoredImage>> image(String sha256) {
         return onReader(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT size, media_type FROM blobs WHERE sha256 = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT b.media_type, i.bytes FROM blobs b"
+                    + " LEFT JOIN image_bytes i ON i.sha256 = b.sha256 WHERE b.sha256 = ?")) {
                 s.setString(1, sha256);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || !Files.exists(blobs.path(sha256))) {
+                    if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new StoredImage(sha256, rs.getString(2), rs.getLong(1), blobs.path(sha256)));
+                    byte[] bytes = rs.getBytes(2);
+                    if (bytes == null) { // stored before images moved into the database: its file
+                        Path file = files.path(sha256);
+                        if (!Files.exists(file)) {
+                            return Optional.empty();
+                        }
+                        bytes = Files.readAllBytes(file);
+                    }
+                    return Optional.of(new StoredImage(sha256, rs.getString(1), bytes));
                 }
             }
         });

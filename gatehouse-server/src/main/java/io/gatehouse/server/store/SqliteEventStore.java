@@ -8,10 +8,6 @@ import io.gatehouse.core.store.Ingested;
 import io.gatehouse.core.store.StoreFullException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,35 +16,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code queueCapacity} and hold less heap than {@code queueBytes} (otherwise it fails at once with
  * {@link StoreFullException}); a record of a remote-authorization request gets only half of either, because nobody
  * waits for it and no device will send it again, so under load it yields the room to records a device retries. The
- * caller's thread builds its row and strips the images out of its payload (CPU only), a preparer thread writes the
- * images the blob store does not hold durably yet (an event whose images are all known goes to the writer
- * directly); the {@link EventWriter} commits it with whatever else is queued; the append completes after that
+ * caller's thread builds its row and strips the images out of its payload (CPU only) and queues it; the
+ * {@link EventWriter} commits it, images included, with whatever else is queued; the append completes after that
  * commit.
  */
 public final class SqliteEventStore implements EventStore {
     private final StoreSettings settings;
-    private final BlobStore blobs;
     private final EventWriter writer;
     private final StoreMetrics metrics;
-    private final ExecutorService preparers;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong inFlightBytes = new AtomicLong();
     private final long byteLimit;
     private volatile boolean closed;
-    private volatile String lastBlobFailure;
 
-    SqliteEventStore(StoreSettings settings, BlobStore blobs, EventWriter writer, StoreMetrics metrics) {
+    SqliteEventStore(StoreSettings settings, EventWriter writer, StoreMetrics metrics) {
         this.settings = settings;
-        this.blobs = blobs;
         this.writer = writer;
         this.metrics = metrics;
         this.byteLimit = settings.queueByteLimit();
-        AtomicInteger threads = new AtomicInteger();
-        this.preparers = Executors.newFixedThreadPool(settings.blobWriters(), task -> {
-            Thread thread = new Thread(task, "gatehouse-store-preparer-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
         metrics.gauge("gatehouse.store.queue.depth", "Events accepted and not yet committed", inFlight::get);
         metrics.gauge("gatehouse.store.queue.capacity", "Most events in flight before appends are refused",
                 settings::queueCapacity);
@@ -88,21 +73,7 @@ public final class SqliteEventStore implements EventStore {
             result.completeExceptionally(new StoreException("the event could not be prepared: " + e, e));
             return result;
         }
-        prepared.images().forEach(image -> blobs.pin(image.sha256()));
-        if (blobs.allDurable(prepared.images())) {
-            // nothing to write or sync: straight to the writer. A device that waits for each answer before sending
-            // the next (a terminal replaying its cache) pays every thread hand-off in full, and on a busy machine a
-            // hand-off to an idle thread costs as much as the commit's fsync.
-            prepared.images().forEach(image -> metrics.blobsReused.increment());
-            writer.submit(new EventWriter.Pending(prepared, result));
-            return result;
-        }
-        try {
-            preparers.execute(() -> writeImagesAndQueue(prepared, result));
-        } catch (RejectedExecutionException e) {
-            prepared.images().forEach(image -> blobs.unpin(image.sha256()));
-            result.completeExceptionally(new StoreException("the store is closed", e));
-        }
+        writer.submit(new EventWriter.Pending(prepared, result));
         return result;
     }
 
@@ -119,27 +90,6 @@ public final class SqliteEventStore implements EventStore {
         return 3 * images + 2_048;
     }
 
-    /** Runs on a preparer thread: image files need writing or syncing, which blocks. */
-    private void writeImagesAndQueue(PreparedEvent event, CompletableFuture<AppendResult> result) {
-        try {
-            for (BlobImage image : event.images()) {
-                if (blobs.ensure(image)) {
-                    metrics.blobsWritten.increment();
-                    metrics.blobBytesWritten.increment(image.size());
-                } else {
-                    metrics.blobsReused.increment();
-                }
-            }
-            lastBlobFailure = null;
-        } catch (Exception e) {
-            event.images().forEach(image -> blobs.unpin(image.sha256()));
-            lastBlobFailure = "image write failed: " + e.getMessage();
-            result.completeExceptionally(new StoreException("an image could not be written: " + e.getMessage(), e));
-            return;
-        }
-        writer.submit(new EventWriter.Pending(event, result));
-    }
-
     /** Events accepted and not yet committed. */
     public int queueDepth() {
         return inFlight.get();
@@ -149,17 +99,10 @@ public final class SqliteEventStore implements EventStore {
         return settings.queueCapacity();
     }
 
-    /** Why the last image write failed, while none has succeeded since; {@code null} otherwise. */
-    String lastBlobFailure() {
-        return lastBlobFailure;
-    }
-
     /** Stops taking events, commits those in flight, and stops the writer. */
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        preparers.shutdown();
-        preparers.awaitTermination(1, TimeUnit.MINUTES);
         writer.stop();
     }
 }

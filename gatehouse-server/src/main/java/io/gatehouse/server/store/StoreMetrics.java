@@ -39,11 +39,11 @@ final class StoreMetrics {
         this.failedCommits = Counter.builder("gatehouse.store.commit.failures")
                 .description("Batches whose commit failed; their appenders were told to retry").register(registry);
         this.blobsWritten = Counter.builder("gatehouse.blobs.written")
-                .description("Image files written to the blob store").register(registry);
+                .description("Images new to the store, committed with their events").register(registry);
         this.blobBytesWritten = Counter.builder("gatehouse.blobs.written.bytes")
-                .description("Bytes of image files written").baseUnit("bytes").register(registry);
+                .description("Bytes of the images new to the store").baseUnit("bytes").register(registry);
         this.blobsReused = Counter.builder("gatehouse.blobs.deduplicated")
-                .description("Images that were already in the blob store (same SHA-256)").register(registry);
+                .description("Images that were already stored (same SHA-256): only referenced").register(registry);
     }
 
     <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {

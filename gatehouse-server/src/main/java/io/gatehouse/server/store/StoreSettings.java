@@ -9,16 +9,15 @@ import java.time.Duration;
  * @param queueBytes    heap those events may hold, counted from their images (three times each: decoded, as base64,
  *                      and in what is built from them); beyond it {@code append} fails at once. 0: an eighth of the heap
  * @param maxBatch      most events in one commit
- * @param blobWriters   threads that prepare events and write image files (fsync-bound, so more than cores)
  * @param readers       threads (each with its own connection) that run queries
  * @param lateThreshold an event received more than this after it happened is marked late
  */
-public record StoreSettings(int queueCapacity, long queueBytes, int maxBatch, int blobWriters, int readers,
+public record StoreSettings(int queueCapacity, long queueBytes, int maxBatch, int readers,
                             Duration lateThreshold) {
-    public static final StoreSettings DEFAULTS = new StoreSettings(10_000, 500, 16, 2, Duration.ofMinutes(1));
+    public static final StoreSettings DEFAULTS = new StoreSettings(10_000, 500, 2, Duration.ofMinutes(1));
 
     public StoreSettings {
-        if (queueCapacity < 1 || maxBatch < 1 || blobWriters < 1 || readers < 1) {
+        if (queueCapacity < 1 || maxBatch < 1 || readers < 1) {
             throw new IllegalArgumentException("store sizes must be at least 1");
         }
         if (queueBytes < 0) {
@@ -30,8 +29,8 @@ public record StoreSettings(int queueCapacity, long queueBytes, int maxBatch, in
     }
 
     /** Settings whose queue may hold an eighth of the heap in images. */
-    public StoreSettings(int queueCapacity, int maxBatch, int blobWriters, int readers, Duration lateThreshold) {
-        this(queueCapacity, 0, maxBatch, blobWriters, readers, lateThreshold);
+    public StoreSettings(int queueCapacity, int maxBatch, int readers, Duration lateThreshold) {
+        this(queueCapacity, 0, maxBatch, readers, lateThreshold);
     }
 
     /** {@link #queueBytes}, with 0 resolved against this JVM's heap. */

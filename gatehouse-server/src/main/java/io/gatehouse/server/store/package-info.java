@@ -1,7 +1,7 @@
 /**
- * The embedded event store: SQLite rows for events and alarms (one table, one sequence), image files in a
- * content-addressed blob store under {@code DATA/blobs}, one writer thread committing in groups, reader threads for
- * queries, and background retention. {@link io.gatehouse.server.store.EventStorage} opens it all and hands out the
+ * The embedded event store: SQLite rows for events and alarms (one table, one sequence) and for their images (once
+ * per SHA-256, committed in the same transaction as the events that show them), one writer thread committing in
+ * groups, reader threads for queries, and background retention. {@link io.gatehouse.server.store.EventStorage} opens it all and hands out the
  * core ports: {@link io.gatehouse.core.store.EventStore} to append, {@link io.gatehouse.core.store.EventReader} to
  * read and follow.
  */

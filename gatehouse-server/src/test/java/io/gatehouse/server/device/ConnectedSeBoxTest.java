@@ -73,7 +73,7 @@ class ConnectedSeBoxTest {
         // a store queue of one event, two boxes sending at once: most appends find the store full at first
         HubConfig config = HubConfig.defaults().withPort(0).withDataDir(data).withAdminToken(TestHub.TOKEN)
                 .withConnect(ConnectorSettings.forTests())
-                .withStore(new StoreSettings(1, 1, 2, 1, StoreSettings.DEFAULTS.lateThreshold()));
+                .withStore(new StoreSettings(1, 1, 1, StoreSettings.DEFAULTS.lateThreshold()));
         SiteConfig twoBoxes = site(SophonVersion.V6, 2).withDevices(0, 2, 2);
         try (DeviceHub hub = new DeviceHub(config); SimulatedSite site = SimulatedSite.start(twoBoxes)) {
             List<SeBox> boxes = site.boxes();

@@ -40,7 +40,7 @@ class BackPressureTest {
     @Test
     void aFullStoreAnswers503AndEveryRecordAnswered200IsStored() throws Exception {
         HubConfig config = HubConfig.defaults().withPort(0).withDataDir(data).withAdminToken(TestHub.TOKEN)
-                .withStore(new StoreSettings(2, 500, 2, 1, Duration.ofMinutes(1)));
+                .withStore(new StoreSettings(2, 500, 1, Duration.ofMinutes(1)));
         try (DeviceHub hub = new DeviceHub(config)) {
             String push = hub.registerTerminal("door", DevicePayloads.SERIAL).path("receivers").path("push").asText();
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();

@@ -38,7 +38,7 @@ class ReplayTest {
         SiteConfig config = SiteConfig.forTests().withTls(false).withFirstAddress("127.0.5.1").withDevices(1, 0, 0)
                 .withVersions(java.util.List.of(SenseVersion.V1_3_0), SophonVersion.V5);
         HubConfig hubConfig = HubConfig.defaults().withPort(0).withDataDir(data).withAdminToken(TestHub.TOKEN)
-                .withStore(new StoreSettings(10_000, 500, 16, 2, Duration.ofSeconds(1)));
+                .withStore(new StoreSettings(10_000, 500, 2, Duration.ofSeconds(1)));
         try (DeviceHub hub = new DeviceHub(hubConfig); SimulatedSite site = SimulatedSite.start(config)) {
             Terminal door = site.terminals().get(0);
             JsonNode device = hub.registerTerminal("door", door.serial());

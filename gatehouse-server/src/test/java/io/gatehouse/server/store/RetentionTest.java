@@ -13,7 +13,6 @@ import io.gatehouse.core.store.EventFilter;
 import io.gatehouse.core.store.Ingested;
 import io.gatehouse.core.store.StoredEvent;
 import io.gatehouse.server.DevicePayloads;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +58,9 @@ class RetentionTest {
 
             List<StoredEvent> kept = store.all(EventFilter.ALL);
             assertThat(kept).hasSize(300).allSatisfy(e -> assertThat(e.dedupeKey()).contains("/new-"));
-            assertThat(Files.exists(blob(registered))).isTrue();
-            assertThat(Files.exists(blob(jpeg(1_500, 1_001)))).isFalse();
-            assertThat(blobFiles()).hasSize(1 + 150);
+            assertThat(stored(store, registered)).isTrue();
+            assertThat(stored(store, jpeg(1_500, 1_001))).isFalse();
+            assertThat(store.count("SELECT count(*) FROM image_bytes")).isEqualTo(1 + 150);
             assertThat(store.metrics.get("gatehouse.retention.deleted").tag("what", "events").tag("reason", "age")
                     .counter().count()).isEqualTo(200);
         }
@@ -85,7 +83,7 @@ class RetentionTest {
             // what remains is the newest, without a hole
             assertThat(kept.get(kept.size() - 1).dedupeKey()).endsWith("/e-399");
             assertThat(kept.get(0).seq()).isEqualTo(401 - kept.size());
-            assertThat(blobFiles()).hasSize(kept.size());
+            assertThat(store.count("SELECT count(*) FROM image_bytes")).isEqualTo(kept.size());
             assertThat(store.storage.writer().blobBytes()).isEqualTo(20_000L * kept.size());
         }
     }
@@ -98,14 +96,7 @@ class RetentionTest {
         return ingested(recognition(SERIAL, uuid, "5", "王五", true, at, face), SERIAL, Channel.RECORD_PUSH, receivedAt);
     }
 
-    private Path blob(byte[] bytes) {
-        String sha = DevicePayloads.sha256(bytes);
-        return data.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha);
-    }
-
-    private List<Path> blobFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
-            return files.filter(Files::isRegularFile).toList();
-        }
+    private static boolean stored(StoreFixture store, byte[] image) throws Exception {
+        return store.count("SELECT count(*) FROM image_bytes WHERE sha256 = '" + DevicePayloads.sha256(image) + "'") == 1;
     }
 }

@@ -48,6 +48,15 @@ final class StoreFixture implements AutoCloseable {
         return events;
     }
 
+    /** The number a counting query gives, read on one of the store's readers. */
+    long count(String sql) throws Exception {
+        return ((SqliteEventReader) storage.reader()).onReader(c -> {
+            try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
     StoredEvent event(long seq) throws Exception {
         return storage.reader().event(seq).toCompletableFuture().get(30, TimeUnit.SECONDS).orElseThrow();
     }

@@ -28,7 +28,7 @@ class StoreReadinessTest {
 
     @Test
     void aStuckWriterWithAFullQueueIsNotReadyAndTheReasonsSaySo() throws Exception {
-        StoreSettings small = new StoreSettings(10, 500, 2, 1, Duration.ofMinutes(1));
+        StoreSettings small = new StoreSettings(10, 500, 1, Duration.ofMinutes(1));
         try (StoreFixture store = new StoreFixture(data, small, RetentionSettings.DEFAULTS)) {
             CompletableFuture<Void> release = new CompletableFuture<>();
             CompletableFuture<Object> stuck = store.storage.writer().call(c -> release.get());
