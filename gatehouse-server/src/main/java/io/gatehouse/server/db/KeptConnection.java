@@ -9,21 +9,39 @@ import java.sql.SQLException;
  * whatever the failed one had begun rolled back. Not thread-safe: it belongs to the one thread that writes.
  */
 public final class KeptConnection implements AutoCloseable {
+    /** What the owner sets on each connection it is given. */
+    @FunctionalInterface
+    public interface Setup {
+        void apply(Connection connection) throws SQLException;
+    }
+
     private final Database database;
     private final boolean autoCommit;
+    private final Setup setup;
     private Connection connection;
 
     /** @param autoCommit false for an owner that commits its own transactions */
     public KeptConnection(Database database, boolean autoCommit) {
+        this(database, autoCommit, c -> { });
+    }
+
+    public KeptConnection(Database database, boolean autoCommit, Setup setup) {
         this.database = database;
         this.autoCommit = autoCommit;
+        this.setup = setup;
     }
 
     /** The open connection, or a new one. */
     public Connection get() throws SQLException {
         if (connection == null) {
             Connection opened = database.connect();
-            opened.setAutoCommit(autoCommit);
+            try {
+                opened.setAutoCommit(autoCommit);
+                setup.apply(opened);
+            } catch (SQLException e) {
+                opened.close();
+                throw e;
+            }
             connection = opened;
         }
         return connection;

@@ -3,6 +3,7 @@ package io.gatehouse.server.store;
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.EventReader.CommitListener;
 import io.gatehouse.server.db.Database;
+import io.gatehouse.server.db.WalCheckpointer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
  * next one); the images new to the store go into the same transaction, so one fsync makes a whole batch durable,
- * images and all. Between batches it runs maintenance tasks (retention steps, readiness probes), each small, so
+ * images and all. The log is checkpointed by a {@link WalCheckpointer}, not inside these commits. Between batches it runs maintenance tasks (retention steps, readiness probes), each small, so
  * appends never wait long behind them.
  */
 final class EventWriter {
@@ -37,6 +38,7 @@ final class EventWriter {
     private record Chore<T>(Task<T> task, CompletableFuture<T> result) {
     }
 
+
     /** Wakes the writer for a chore; never committed. */
     private static final Pending WAKE = new Pending(null, null);
 
@@ -50,6 +52,7 @@ final class EventWriter {
     private final AtomicLong blobBytes;
     private final Thread thread;
     private final Database database;
+    private final WalCheckpointer checkpointer;
     private volatile boolean stopping;
     private volatile String lastFailure;
 
@@ -58,6 +61,8 @@ final class EventWriter {
         this.database = database;
         this.connection = connection;
         this.connection.setAutoCommit(false);
+        WalCheckpointer.detach(connection);
+        this.checkpointer = new WalCheckpointer(database, "gatehouse-store-checkpoint");
         this.insert = new BatchInsert(connection);
         this.metrics = metrics;
         this.maxBatch = maxBatch;
@@ -113,6 +118,7 @@ final class EventWriter {
         stopping = true;
         queue.add(WAKE);
         thread.join();
+        checkpointer.close();
     }
 
     private void run() {
@@ -164,6 +170,7 @@ final class EventWriter {
             return;
         }
         lastFailure = null;
+        checkpointer.committed();
         blobBytes.addAndGet(added.bytes());
         metrics.blobsWritten.increment(added.images());
         metrics.blobBytesWritten.increment(added.bytes());
@@ -221,6 +228,7 @@ final class EventWriter {
                 connection.commit(); // ends a read-only task's snapshot too, so checkpoints can proceed
                 return done;
             });
+            checkpointer.committed();
             chore.result().complete(value);
         } catch (Exception e) {
             rollback();

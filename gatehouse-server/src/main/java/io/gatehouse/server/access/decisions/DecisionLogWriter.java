@@ -5,6 +5,7 @@ import io.gatehouse.core.policy.authorize.DecisionLog;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.db.KeptConnection;
+import io.gatehouse.server.db.WalCheckpointer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,6 +51,8 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     private final Timer commits;
     /** The writer thread's own connection, kept open: opening one per batch cost a durable answer its latency. */
     private final KeptConnection connection;
+    /** Checkpoints the log's file, so that a door's answer never waits for a checkpoint inside its commit. */
+    private final WalCheckpointer checkpointer;
     private volatile boolean running = true;
 
     public DecisionLogWriter(Database database, int capacity) {
@@ -59,7 +62,8 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     /** Times each batch commit ({@code gatehouse_access_decision_log_commit_seconds}): a durable answer waits for one. */
     public DecisionLogWriter(Database database, int capacity, MeterRegistry metrics) {
         this.database = database.decisionLog();
-        this.connection = new KeptConnection(this.database, false);
+        this.connection = new KeptConnection(this.database, false, WalCheckpointer::detach);
+        this.checkpointer = new WalCheckpointer(this.database, "gatehouse-decision-log-checkpoint");
         this.commits = Timer.builder("gatehouse.access.decision_log.commit")
                 .description("one batch of decisions: waiting for the database's write lock, inserting, committing")
                 .publishPercentiles(0.5, 0.99, 0.999).register(metrics);
@@ -128,6 +132,7 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
             });
             commits.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             written.addAndGet(batch.size());
+            checkpointer.committed();
             batch.forEach(p -> p.committed().complete(null));
         } catch (SQLException | RuntimeException e) {
             LOG.error("could not write {} decisions to the log: {}", batch.size(), e.getMessage());
@@ -172,5 +177,6 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         thread.join(TimeUnit.SECONDS.toMillis(10));
+        checkpointer.close();
     }
 }
