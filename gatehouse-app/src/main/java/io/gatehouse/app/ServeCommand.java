@@ -25,9 +25,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         header = "Run the hub: receive device events, answer the doors, store and serve the events.",
         description = {
-            "Starts the Gatehouse hub with its embedded store (SQLite and image files in the data directory). It runs"
-                    + " until Ctrl-C (SIGINT) or SIGTERM, then stops taking requests, commits every event it accepted,"
-                    + " and exits.",
+            "Starts the Gatehouse hub with its embedded store (SQLite databases, images included, in the data"
+                    + " directory). It runs until Ctrl-C (SIGINT) or SIGTERM, then stops taking requests, commits every"
+                    + " event it accepted, and exits.",
             "",
             "It needs no configuration file: every setting has a default. Each setting below can be given in a YAML"
                     + " file (--config, or GATEHOUSE_CONFIG), as an environment variable, or on the command line;"

@@ -79,7 +79,7 @@ public final class ReplayBench implements Callable<Integer> {
                 r.stored().duplicates(), r.stored().outOfOrder(), r.stored().late(), r.stored().lateMismatches(),
                 r.terminal().dropped());
         System.out.printf("per record: %.2f ms round trip at the terminal; in the hub %.2f ms from decoded to durable"
-                        + " (mean), %.2f ms per commit (mean of %,.0f commits, %.1f events each); image files written"
+                        + " (mean), %.2f ms per commit (mean of %,.0f commits, %.1f events each); images new to the store"
                         + " %,.0f, found already stored %,.0f%n", 1000 * r.replaySeconds() / r.records(),
                 r.hub().meanMillis("gatehouse_ingest_store", "RECORD_PUSH"),
                 r.hub().meanMillis("gatehouse_store_commit", ""), r.hub().sum("gatehouse_store_commit_seconds_count", ""),

@@ -19,7 +19,7 @@ import java.util.UUID;
  *
  * <p>Every body is a different walk-up, as at a real door: a push gets a fresh {@code uuid}, a request the
  * person and second it is about, and both a snapshot of their own (a fresh UUID in the JPEG's comment segment),
- * so the hub stores a new event and writes a new image file each time instead of recognising a duplicate. Bodies
+ * so the hub stores a new event and a new image each time instead of recognising a duplicate. Bodies
  * are built once and each is patched into a copy, at almost no cost to the client's CPU (which the server shares).
  */
 final class Payloads {

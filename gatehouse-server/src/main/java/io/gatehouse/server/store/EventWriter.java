@@ -6,6 +6,7 @@ import io.gatehouse.server.db.Database;
 import io.gatehouse.server.db.WalCheckpointer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,14 @@ final class EventWriter {
     }
 
 
+    /**
+     * Database pages the writer keeps in memory, in KiB (native memory, not heap). Each event goes into indexes keyed
+     * by hashes (images by SHA-256, events by their dedupe key), so consecutive inserts land on pages far apart; with
+     * SQLite's default of 2 MB those indexes outgrew the cache within a minute of pushes at 2,000/s, and the store
+     * slowed as its database grew: over 60 s, 1,845–1,887 events/s, against 2,000 and 2,500 with this cache.
+     */
+    private static final int CACHE_KIB = 65_536;
+
     /** Wakes the writer for a chore; never committed. */
     private static final Pending WAKE = new Pending(null, null);
 
@@ -62,6 +71,9 @@ final class EventWriter {
         this.connection = connection;
         this.connection.setAutoCommit(false);
         WalCheckpointer.detach(connection);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA cache_size=-" + CACHE_KIB);
+        }
         this.checkpointer = new WalCheckpointer(database, "gatehouse-store-checkpoint");
         this.insert = new BatchInsert(connection);
         this.metrics = metrics;

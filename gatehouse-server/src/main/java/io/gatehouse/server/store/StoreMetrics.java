@@ -70,7 +70,7 @@ final class StoreMetrics {
     }
 
     void retentionDeleted(String what, String reason, long count) {
-        counter("gatehouse.retention.deleted", "Events and image files deleted by retention",
+        counter("gatehouse.retention.deleted", "Events and images deleted by retention",
                 "what", what, "reason", reason).increment(count);
     }
 
