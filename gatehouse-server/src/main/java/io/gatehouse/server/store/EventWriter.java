@@ -6,7 +6,6 @@ import io.gatehouse.server.db.Database;
 import io.gatehouse.server.db.WalCheckpointer;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
  * next one); the images new to the store go into the same transaction, so one fsync makes a whole batch durable,
- * images and all. The log is checkpointed by a {@link WalCheckpointer}, not inside these commits. Between batches it runs maintenance tasks (retention steps, readiness probes), each small, so
- * appends never wait long behind them.
+ * images and all. The log is checkpointed by a {@link WalCheckpointer}, not inside these commits. Between batches
+ * it runs maintenance tasks (retention steps, readiness probes), each small, so appends never wait long behind them.
  */
 final class EventWriter {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
@@ -38,15 +37,6 @@ final class EventWriter {
 
     private record Chore<T>(Task<T> task, CompletableFuture<T> result) {
     }
-
-
-    /**
-     * Database pages the writer keeps in memory, in KiB (native memory, not heap). Each event goes into indexes keyed
-     * by hashes (images by SHA-256, events by their dedupe key), so consecutive inserts land on pages far apart; with
-     * SQLite's default of 2 MB those indexes outgrew the cache within a minute of pushes at 2,000/s, and the store
-     * slowed as its database grew: over 60 s, 1,845–1,887 events/s, against 2,000 and 2,500 with this cache.
-     */
-    private static final int CACHE_KIB = 65_536;
 
     /** Wakes the writer for a chore; never committed. */
     private static final Pending WAKE = new Pending(null, null);
@@ -71,9 +61,6 @@ final class EventWriter {
         this.connection = connection;
         this.connection.setAutoCommit(false);
         WalCheckpointer.detach(connection);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA cache_size=-" + CACHE_KIB);
-        }
         this.checkpointer = new WalCheckpointer(database, "gatehouse-store-checkpoint");
         this.insert = new BatchInsert(connection);
         this.metrics = metrics;
