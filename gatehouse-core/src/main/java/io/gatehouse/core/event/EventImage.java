@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A decoded image of an event. Its SHA-256 names it in the content-addressed blob store, so the same
+ * A decoded image of an event. Its SHA-256 names it in the store, which keeps images by content, so the same
  * registered photo sent with a thousand events is stored once.
  */
 public record EventImage(ImageKind kind, String mediaType, byte[] bytes, String sha256) {

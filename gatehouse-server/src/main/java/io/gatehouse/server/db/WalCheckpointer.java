@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * with images in the rows that was every few dozen events, and that commit, with every event or door queued
  * behind it, waited while 4 MB were copied and the database file synced. The writer's connection turns the
  * automatic checkpoint off ({@link #detach}) and says when it committed; after a commit, at most every
- * {@value #EVERY_MILLIS} ms, this runs a PASSIVE checkpoint, which never waits for readers or the writer. A checkpoint that
- * cannot finish (a reader still on an old snapshot) leaves the rest for the next one, as the automatic one would.
+ * {@value #EVERY_MILLIS} ms, this runs a PASSIVE checkpoint, which never waits for readers or the writer. A
+ * checkpoint that cannot finish (a reader still on an old snapshot) leaves the rest for the next one, as the
+ * automatic one would.
  */
 public final class WalCheckpointer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);

@@ -44,10 +44,9 @@ public final class EventStorage implements AutoCloseable {
             throws SQLException {
         StoreMetrics metrics = new StoreMetrics(registry);
         Connection connection = database.connect();
-        ImageFiles files = ImageFiles.open(dataDir, sum(connection, "SELECT total(size) FROM blobs"
-                + " WHERE NOT EXISTS (SELECT 1 FROM image_bytes WHERE image_bytes.sha256 = blobs.sha256)"));
-        EventWriter writer = new EventWriter(database, connection, metrics, settings.maxBatch(),
-                sum(connection, "SELECT total(size) FROM blobs"));
+        ImageSizes sizes = ImageSizes.of(connection);
+        ImageFiles files = ImageFiles.open(dataDir, sizes.inFiles());
+        EventWriter writer = new EventWriter(database, connection, metrics, settings.maxBatch(), sizes.all());
         SqliteEventStore store = new SqliteEventStore(settings, writer, metrics);
         SqliteEventReader reader = new SqliteEventReader(database, files, writer, settings.readers());
         Retention retention = new Retention(retentionSettings, writer, files, reader, metrics, Clock.systemUTC());
@@ -57,9 +56,14 @@ public final class EventStorage implements AutoCloseable {
         return new EventStorage(store, reader, writer, retention);
     }
 
-    private static long sum(Connection connection, String sql) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
+    /** Bytes of all stored images, and of those an earlier hub kept in files: one pass over the image rows. */
+    private record ImageSizes(long all, long inFiles) {
+        static ImageSizes of(Connection connection) throws SQLException {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT total(size),"
+                    + " total(CASE WHEN NOT EXISTS (SELECT 1 FROM image_bytes WHERE image_bytes.sha256 = blobs.sha256)"
+                    + " THEN size END) FROM blobs")) {
+                return new ImageSizes(rs.getLong(1), rs.getLong(2));
+            }
         }
     }
 

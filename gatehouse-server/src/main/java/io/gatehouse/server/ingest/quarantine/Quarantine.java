@@ -141,7 +141,6 @@ public final class Quarantine implements AutoCloseable {
         }
     }
 
-
     /** Newest first (by first receipt), without payloads. Blocking: run it on a worker. */
     public List<QuarantinedPayload> list(String deviceId, Long before, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", substr(payload, 1, 512) FROM quarantine WHERE 1 = 1");
