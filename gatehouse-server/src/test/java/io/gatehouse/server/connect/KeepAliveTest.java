@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A subscription whose network path dies silently (no FIN, no RST, nothing) is noticed by its pings, dropped,
- * and replaced once the path carries bytes again, without the terminal ever counting two hub sockets.
+ * and replaced once the path carries bytes again, without the terminal ever counting two hub sockets. A connector
+ * stopped while its path is dead stops all the same: nobody will answer its close.
  */
 class KeepAliveTest {
     @Test
@@ -52,5 +53,26 @@ class KeepAliveTest {
             Blocking.await(hub.close());
         }
         assertThat(most).hasValueLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aConnectorWhoseDeviceNeverAnswersTheCloseStopsAllTheSame() throws Exception {
+        Vertx hub = Vertx.vertx();
+        try (SimulatedSite site = SimulatedSite.start(SiteConfig.forTests().withDevices(1, 0, 0))) {
+            Terminal terminal = site.terminals().get(0);
+            try (Relay path = new Relay(hub, terminal.address(), terminal.port())) {
+                DeviceEndpoint viaPath = new DeviceEndpoint(terminal.serial(), "127.0.0.1", path.port(), true,
+                        terminal.username(), terminal.password(), null);
+                TerminalConnector connector = TerminalConnector.start(hub, viaPath, new TerminalPlan(null, null, 0, true),
+                        new RecordingListener(), ConnectorSettings.forTests());
+                await().atMost(Duration.ofSeconds(10)).until(() -> connector.state() == DeviceState.ONLINE
+                        && terminal.webSocketClients() == 1);
+
+                path.blackhole(true);
+                Blocking.await(connector.stop());
+            }
+        } finally {
+            Blocking.await(hub.close());
+        }
     }
 }
