@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -30,12 +31,12 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running hub: one Vert.x instance, one HTTP server for the device receivers, the API and the console.
+ * The running hub: one Vert.x instance, one HTTP port for the device receivers, the API and the console, served
+ * by one server per event loop.
  * Each feature package mounts its routes here, one line each, so that the wiring of the whole hub reads
  * top to bottom in {@link #start}.
  */
@@ -43,7 +44,7 @@ public final class Hub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
 
     private final Vertx vertx;
-    private final HttpServer server;
+    private final List<HttpServer> servers;
     private final HubConfig config;
     private final Router router;
     private final EventStorage storage;
@@ -52,11 +53,11 @@ public final class Hub implements AutoCloseable {
     private final DecisionRetention decisionRetention;
     private final PrometheusMeterRegistry metrics;
 
-    private Hub(Vertx vertx, HttpServer server, HubConfig config, Router router, EventStorage storage,
+    private Hub(Vertx vertx, List<HttpServer> servers, HubConfig config, Router router, EventStorage storage,
                 Devices devices, Forwarding forwarding, DecisionRetention decisionRetention,
                 PrometheusMeterRegistry metrics) {
         this.vertx = vertx;
-        this.server = server;
+        this.servers = servers;
         this.config = config;
         this.router = router;
         this.storage = storage;
@@ -104,14 +105,13 @@ public final class Hub implements AutoCloseable {
             router.errorHandler(500, ctx -> ApiResponses.failed(ctx, ctx.failure()));
 
             // no h2c upgrade: devices speak HTTP/1.1, and the upgrade path has hung clients (the JDK's among them)
-            HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
-                    .requestHandler(router)
-                    .listen(config.port(), config.bindHost())
-                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            LOG.info("Gatehouse hub listening on {}:{}, data in {}", config.bindHost(), server.actualPort(),
-                    config.dataDir().toAbsolutePath());
-            devices.listening(server.actualPort());
-            return new Hub(vertx, server, config, router, storage, devices, forwarding, decisionRetention, metrics);
+            List<HttpServer> servers = HttpLoops.listen(vertx, new HttpServerOptions().setHttp2ClearTextEnabled(false),
+                    config.bindHost(), config.port(), config.httpLoops(), router);
+            int port = servers.get(0).actualPort();
+            LOG.info("Gatehouse hub listening on {}:{} ({} event loops), data in {}", config.bindHost(), port,
+                    servers.size(), config.dataDir().toAbsolutePath());
+            devices.listening(port);
+            return new Hub(vertx, servers, config, router, storage, devices, forwarding, decisionRetention, metrics);
         } catch (Exception e) {
             if (decisionRetention != null) {
                 decisionRetention.close();
@@ -141,7 +141,12 @@ public final class Hub implements AutoCloseable {
 
     /** The port the hub listens on (the chosen one when the configuration said 0). */
     public int port() {
-        return server.actualPort();
+        return servers.get(0).actualPort();
+    }
+
+    /** How many event loops serve HTTP: the configured number, or one per core. */
+    public int httpLoops() {
+        return servers.size();
     }
 
     public HubConfig config() {
@@ -180,13 +185,13 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            HttpLoops.await(Future.all(servers.stream().map(HttpServer::close).toList()));
             devices.close();
             forwarding.close();
             decisionRetention.close();
             storage.close();
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            HttpLoops.await(vertx.close());
         }
         LOG.info("Gatehouse hub stopped; every event it accepted is committed");
     }

@@ -25,6 +25,7 @@ import java.util.Map;
  *
  * @param bindHost      the address the HTTP server listens on
  * @param port          the HTTP port of the API, the receivers and the console (0 picks a free one, for tests)
+ * @param httpLoops     event-loop threads that serve HTTP, each with its own server on the shared port; 0: one per core
  * @param dataDir       where the database, the image blobs and the admin token live
  * @param publicBaseUrl the base URL devices must reach the receivers at; {@code null} derives it from host and port
  * @param adminToken    the admin API bearer token; {@code null} reads or creates {@code dataDir/admin-token}
@@ -33,7 +34,7 @@ import java.util.Map;
  * @param ingest        the device receivers' limits and the quarantine's size
  * @param connect       the clocks and limits of the connectors the hub keeps to its devices
  */
-public record HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken,
+public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, String publicBaseUrl, String adminToken,
                         StoreSettings store, RetentionSettings retention, IngestSettings ingest,
                         ConnectorSettings connect) {
     public static final int DEFAULT_PORT = 8080;
@@ -42,6 +43,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
     public static final List<Setting> SETTINGS = List.of(
             Setting.of("bind", "0.0.0.0", "Address the HTTP server listens on (0.0.0.0: every interface)."),
             Setting.of("port", String.valueOf(DEFAULT_PORT), "HTTP port of the API, the device receivers and the health endpoints."),
+            Setting.of("http-loops", "0", "Event-loop threads serving HTTP, sharing the port (0: one per core)."),
             Setting.of("data", "data", "Data directory: database, image blobs, admin token."),
             Setting.of("public-url", null, "Base URL devices use to reach the hub; default: from bind and port."),
             Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token."),
@@ -74,7 +76,7 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
 
     /** The hub's own settings with the store's and retention's defaults (tests, embedding). */
     public HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
-        this(bindHost, port, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
+        this(bindHost, port, 0, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
                 IngestSettings.DEFAULTS, ConnectorSettings.production());
     }
 
@@ -100,7 +102,8 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
                 positive(s, "retention.interval"),
                 s.integer("retention.batch", 1, 100_000),
                 s.duration("retention.decision-max-age"));
-        return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.path("data"), publicUrl(s),
+        return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.integer("http-loops", 0, 256),
+                s.path("data"), publicUrl(s),
                 s.text("admin-token"), store, retention, ingest(s), connect(s));
     }
 
@@ -185,44 +188,57 @@ public record HubConfig(String bindHost, int port, Path dataDir, String publicBa
     /** Like the record's, without the admin token: a configuration may be logged. */
     @Override
     public String toString() {
-        return "HubConfig[bind=" + bindHost + ", port=" + port + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
+        return "HubConfig[bind=" + bindHost + ", port=" + port + ", httpLoops=" + httpLoops + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
                 + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
                 + ", retention=" + retention + ", ingest=" + ingest + ", connect=" + connect + "]";
     }
 
     public HubConfig withBindHost(String host) {
-        return new HubConfig(host, port, dataDir, publicBaseUrl, adminToken, store, retention, ingest, connect);
+        return new HubConfig(host, port, httpLoops, dataDir, publicBaseUrl,
+                adminToken, store, retention, ingest, connect);
+    }
+
+    public HubConfig withHttpLoops(int loops) {
+        return new HubConfig(bindHost, port, loops, dataDir, publicBaseUrl,
+                adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withPort(int newPort) {
-        return new HubConfig(bindHost, newPort, dataDir, publicBaseUrl, adminToken, store, retention, ingest, connect);
+        return new HubConfig(bindHost, newPort, httpLoops, dataDir, publicBaseUrl,
+                adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withDataDir(Path dir) {
-        return new HubConfig(bindHost, port, dir, publicBaseUrl, adminToken, store, retention, ingest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dir, publicBaseUrl,
+                adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withAdminToken(String token) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, token, store, retention, ingest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+                token, store, retention, ingest, connect);
     }
 
     public HubConfig withStore(StoreSettings newStore) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, newStore, retention, ingest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+                adminToken, newStore, retention, ingest, connect);
     }
 
     public HubConfig withRetention(RetentionSettings newRetention) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, newRetention, ingest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+                adminToken, store, newRetention, ingest, connect);
     }
 
     public HubConfig withIngest(IngestSettings newIngest) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, retention, newIngest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+                adminToken, store, retention, newIngest, connect);
     }
 
     public HubConfig withPublicBaseUrl(String url) {
-        return new HubConfig(bindHost, port, dataDir, url, adminToken, store, retention, ingest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, url, adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withConnect(ConnectorSettings newConnect) {
-        return new HubConfig(bindHost, port, dataDir, publicBaseUrl, adminToken, store, retention, ingest, newConnect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+                adminToken, store, retention, ingest, newConnect);
     }
 }

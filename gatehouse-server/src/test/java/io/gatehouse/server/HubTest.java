@@ -2,10 +2,12 @@ package io.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,24 @@ class HubTest {
                             .timeout(java.time.Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(hub.httpLoops()).as("one per core by default").isEqualTo(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
+    void everyLoopServesTheOnePort() throws Exception {
+        try (Hub hub = Hub.start(HubConfig.defaults().withPort(0).withHttpLoops(3).withDataDir(data))) {
+            assertThat(hub.httpLoops()).isEqualTo(3);
+            // a connection each: the servers take new connections in turn, so every loop answers some of them
+            for (int i = 0; i < 9; i++) {
+                try (Socket socket = new Socket("127.0.0.1", hub.port())) {
+                    socket.setSoTimeout(30_000);
+                    socket.getOutputStream().write("GET /health/live HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                    assertThat(answer).as("connection " + i).startsWith("HTTP/1.1 200");
+                }
+            }
         }
     }
 }

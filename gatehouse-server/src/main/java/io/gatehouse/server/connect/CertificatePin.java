@@ -39,7 +39,7 @@ final class CertificatePin extends X509ExtendedTrustManager {
     }
 
     /** An operator accepted this fingerprint: from now on it, and only it, is trusted. */
-    void accept(String sha256) {
+    synchronized void accept(String sha256) {
         pinned = TlsTrust.normalize(sha256);
         refused = null;
     }

@@ -38,7 +38,9 @@ public final class Console {
                 redirect(ctx, "console/");
             }
         });
-        router.route("/console/*").handler(Console::headers).handler(StaticHandler.create(WEB_ROOT));
+        // a StaticHandler's file cache is not thread-safe, and the hub serves HTTP from several event loops: one each
+        ThreadLocal<StaticHandler> files = ThreadLocal.withInitial(() -> StaticHandler.create(WEB_ROOT));
+        router.route("/console/*").handler(Console::headers).handler(ctx -> files.get().handle(ctx));
     }
 
     private static void redirect(RoutingContext ctx, String location) {

@@ -44,7 +44,8 @@ public final class DeviceStatus {
     private final LongAdder heartbeats = new LongAdder();
 
     public String state() {
-        State s = connector != null ? connector : passive;
+        State c = connector; // read once: the registry's thread may clear it meanwhile
+        State s = c != null ? c : passive;
         return s.name();
     }
 
@@ -111,7 +112,8 @@ public final class DeviceStatus {
 
     /** The fields the device's API view shows: state, times, last error, what it said of itself, counters. */
     public ObjectNode json() {
-        State s = connector != null ? connector : passive;
+        State c = connector; // read once: the registry's thread may clear it meanwhile
+        State s = c != null ? c : passive;
         Problem error = lastError;
         Learned info = learned;
         return FieldWriter.object()
