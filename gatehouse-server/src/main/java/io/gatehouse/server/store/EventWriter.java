@@ -61,7 +61,7 @@ final class EventWriter {
         this.connection = connection;
         this.connection.setAutoCommit(false);
         WalCheckpointer.detach(connection);
-        this.checkpointer = new WalCheckpointer(database, "gatehouse-store-checkpoint");
+        this.checkpointer = new WalCheckpointer(database, "gatehouse-store-checkpoint", metrics.registry(), "events");
         this.insert = new BatchInsert(connection);
         this.metrics = metrics;
         this.maxBatch = maxBatch;

@@ -23,6 +23,10 @@ final class StoreMetrics {
     final Counter blobBytesWritten;
     final Counter blobsReused;
 
+    MeterRegistry registry() {
+        return registry;
+    }
+
     StoreMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.commit = Timer.builder("gatehouse.store.commit")

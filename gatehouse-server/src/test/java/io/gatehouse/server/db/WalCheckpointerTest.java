@@ -3,6 +3,7 @@ package io.gatehouse.server.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A writer served by the checkpointer commits without copying its log into the database file (SQLite would have done
- * so inside the commit past 1,000 pages); the checkpointer copies it soon after.
+ * so inside the commit past 1,000 pages); the checkpointer copies it soon after, and times it.
  */
 class WalCheckpointerTest {
     private static final int ROWS = 200;
@@ -27,7 +28,8 @@ class WalCheckpointerTest {
     void theWritersCommitLeavesTheCheckpointToTheCheckpointer() throws Exception {
         Database database = Database.open(data);
         Path file = data.resolve("gatehouse.db");
-        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint");
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
              Connection writer = database.connect()) {
             WalCheckpointer.detach(writer);
             try (Statement s = writer.createStatement()) {
@@ -49,6 +51,8 @@ class WalCheckpointerTest {
             checkpointer.committed();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> Files.size(file) >= before + logged);
+            assertThat(metrics.get("gatehouse.db.checkpoint").tag("database", "events").timer().count())
+                    .as("the checkpoint was timed").isPositive();
         }
     }
 }

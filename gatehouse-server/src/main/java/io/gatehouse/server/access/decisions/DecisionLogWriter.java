@@ -63,7 +63,8 @@ public final class DecisionLogWriter implements DecisionLog, AutoCloseable {
     public DecisionLogWriter(Database database, int capacity, MeterRegistry metrics) {
         this.database = database.decisionLog();
         this.connection = new KeptConnection(this.database, false, WalCheckpointer::detach);
-        this.checkpointer = new WalCheckpointer(this.database, "gatehouse-decision-log-checkpoint");
+        this.checkpointer = new WalCheckpointer(this.database, "gatehouse-decision-log-checkpoint", metrics,
+                "decisions");
         this.commits = Timer.builder("gatehouse.access.decision_log.commit")
                 .description("one batch of decisions: waiting for the database's write lock, inserting, committing")
                 .publishPercentiles(0.5, 0.99, 0.999).register(metrics);
