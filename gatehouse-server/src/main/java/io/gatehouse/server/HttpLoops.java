@@ -67,7 +67,8 @@ public final class HttpLoops {
         private final Handler<HttpServerRequest> handler;
         private final List<HttpServer> servers;
 
-        Loop(HttpServerOptions options, String host, int port, Handler<HttpServerRequest> handler, List<HttpServer> servers) {
+        Loop(HttpServerOptions options, String host, int port, Handler<HttpServerRequest> handler,
+             List<HttpServer> servers) {
             this.options = options;
             this.host = host;
             this.port = port;

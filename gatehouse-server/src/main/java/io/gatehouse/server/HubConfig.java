@@ -188,7 +188,8 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
     /** Like the record's, without the admin token: a configuration may be logged. */
     @Override
     public String toString() {
-        return "HubConfig[bind=" + bindHost + ", port=" + port + ", httpLoops=" + httpLoops + ", data=" + dataDir + ", publicUrl=" + publicBaseUrl
+        return "HubConfig[bind=" + bindHost + ", port=" + port + ", httpLoops=" + httpLoops + ", data=" + dataDir
+                + ", publicUrl=" + publicBaseUrl
                 + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
                 + ", retention=" + retention + ", ingest=" + ingest + ", connect=" + connect + "]";
     }

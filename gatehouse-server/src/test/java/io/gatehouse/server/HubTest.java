@@ -24,7 +24,8 @@ class HubTest {
                             .timeout(java.time.Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(hub.httpLoops()).as("one per core by default").isEqualTo(Runtime.getRuntime().availableProcessors());
+            assertThat(hub.httpLoops()).as("one per core by default")
+                    .isEqualTo(Runtime.getRuntime().availableProcessors());
         }
     }
 

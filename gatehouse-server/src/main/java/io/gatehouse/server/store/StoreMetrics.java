@@ -23,14 +23,10 @@ final class StoreMetrics {
     final Counter blobBytesWritten;
     final Counter blobsReused;
 
-    MeterRegistry registry() {
-        return registry;
-    }
-
     StoreMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.commit = Timer.builder("gatehouse.store.commit")
-                .description("Time to commit one batch of events durably (directory syncs and SQLite commit)")
+                .description("Time to commit one batch of events durably, images included (one SQLite commit)")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
         this.batchSize = DistributionSummary.builder("gatehouse.store.batch.size")
@@ -48,6 +44,11 @@ final class StoreMetrics {
                 .description("Bytes of the images new to the store").baseUnit("bytes").register(registry);
         this.blobsReused = Counter.builder("gatehouse.blobs.deduplicated")
                 .description("Images that were already stored (same SHA-256): only referenced").register(registry);
+    }
+
+    /** Where the store registers its meters (its checkpointer registers there too). */
+    MeterRegistry registry() {
+        return registry;
     }
 
     <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {

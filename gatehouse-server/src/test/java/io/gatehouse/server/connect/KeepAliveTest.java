@@ -63,8 +63,8 @@ class KeepAliveTest {
             try (Relay path = new Relay(hub, terminal.address(), terminal.port())) {
                 DeviceEndpoint viaPath = new DeviceEndpoint(terminal.serial(), "127.0.0.1", path.port(), true,
                         terminal.username(), terminal.password(), null);
-                TerminalConnector connector = TerminalConnector.start(hub, viaPath, new TerminalPlan(null, null, 0, true),
-                        new RecordingListener(), ConnectorSettings.forTests());
+                TerminalConnector connector = TerminalConnector.start(hub, viaPath,
+                        new TerminalPlan(null, null, 0, true), new RecordingListener(), ConnectorSettings.forTests());
                 await().atMost(Duration.ofSeconds(10)).until(() -> connector.state() == DeviceState.ONLINE
                         && terminal.webSocketClients() == 1);
 
