@@ -38,7 +38,12 @@ final class HubProcess implements AutoCloseable {
         ChildJvm jvm = ChildJvm.gatehouse(jvmOptions, args, Map.of("GATEHOUSE_ADMIN_TOKEN", TOKEN),
                 dataDir.resolveSibling(dataDir.getFileName() + "-hub.log"));
         HubProcess hub = new HubProcess(jvm, new HubClient(url, TOKEN));
-        hub.client.awaitHealth("/health/live", START_TIMEOUT, jvm);
+        try {
+            hub.client.awaitHealth("/health/live", START_TIMEOUT, jvm);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            jvm.close(); // a hub that did not come up in time must not outlive the benchmark
+            throw e;
+        }
         return hub;
     }
 
