@@ -44,9 +44,13 @@ public final class DeviceStatus {
     private final LongAdder heartbeats = new LongAdder();
 
     public String state() {
-        State c = connector; // read once: the registry's thread may clear it meanwhile
-        State s = c != null ? c : passive;
-        return s.name();
+        return current().name();
+    }
+
+    /** The connector's state while it runs, else the receivers'; read once, as the registry's thread may clear it. */
+    private State current() {
+        State c = connector;
+        return c != null ? c : passive;
     }
 
     /** The connector's report (its states win over what the receivers infer). */
@@ -112,8 +116,7 @@ public final class DeviceStatus {
 
     /** The fields the device's API view shows: state, times, last error, what it said of itself, counters. */
     public ObjectNode json() {
-        State c = connector; // read once: the registry's thread may clear it meanwhile
-        State s = c != null ? c : passive;
+        State s = current();
         Problem error = lastError;
         Learned info = learned;
         return FieldWriter.object()
