@@ -62,6 +62,23 @@ public final class AccessPolicy {
                 door, who, j.settings());
     }
 
+    /**
+     * Decides as {@link #decide(AccessEvent, Directory, PassbackLedger, Instant)} does and, when the verdict allows,
+     * claims the passage through the door's anti-passback pairs for {@code claim} in the same step as the ledger is
+     * checked again: of two decisions of one person at one moment, only one passes.
+     */
+    public Verdict decide(AccessEvent request, Directory directory, PassbackLedger ledger, Instant now,
+                          PassbackLedger.Claim claim) {
+        Verdict verdict = decide(request, directory, ledger, now);
+        if (verdict.reason() != Reason.ALLOWED) {
+            return verdict;
+        }
+        PassbackPair refusing = ledger.claim(claim, directory.pairsAt(verdict.door()), verdict.door(),
+                verdict.identity().personId(), now);
+        return refusing == null ? verdict
+                : refusedByPassback(refusing, verdict.door(), verdict.identity(), verdict.settings());
+    }
+
     private static Verdict blacklist(Judgement j) {
         return j.who().blacklisted()
                 ? j.refuse(Reason.BLACKLISTED, null, "blacklisted by the " + j.who().blacklistedBy()) : null;
@@ -137,10 +154,11 @@ public final class AccessPolicy {
 
     private static Verdict passback(Judgement j) {
         PassbackPair pair = j.ledger().violated(j.directory().pairsAt(j.door()), j.door(), j.who().personId(), j.now());
-        if (pair == null) {
-            return null;
-        }
-        return j.refuse(Reason.PASSBACK, pair.id(), "already passed " + (pair.entryDoorId().equals(j.door().id())
-                ? "in" : "out") + " through pair " + pair.id() + " without passing the other way");
+        return pair == null ? null : refusedByPassback(pair, j.door(), j.who(), j.settings());
+    }
+
+    private static Verdict refusedByPassback(PassbackPair pair, Door door, Identity who, DoorSettings settings) {
+        return new Verdict(Reason.PASSBACK, pair.id(), "already passed " + (pair.entryDoorId().equals(door.id())
+                ? "in" : "out") + " through pair " + pair.id() + " without passing the other way", door, who, settings);
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.core.policy.authorize.AuthAnswer;
 import io.gatehouse.core.policy.authorize.AuthorizerSettings;
 import io.gatehouse.core.policy.authorize.CurrentDirectory;
 import io.gatehouse.core.policy.authorize.DelegateAnswer;
@@ -13,9 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -158,5 +161,90 @@ class RemoteAuthorizerTest {
 
         assertThat(decision.reason()).isEqualTo(Reason.ALLOWED);
         assertThat(decision.notes()).contains("delegate failed (connection refused); the local policy decided");
+    }
+    @Test
+    void twoRequestsOfOneFaceWhileTheFirstIsBeingCommittedOpenOneDoor() throws Exception {
+        directory.publish(Campus.directory());
+        List<CompletableFuture<Void>> commits = new CopyOnWriteArrayList<>();
+        RemoteAuthorizer authorizer = new RemoteAuthorizer(directory, null, d -> {
+            logged.add(d);
+            CompletableFuture<Void> commit = new CompletableFuture<>();
+            commits.add(commit);
+            return commit;
+        }, MONDAY_10_BERLIN, timer, AuthorizerSettings.defaults().withBudget(Duration.ofSeconds(5)));
+
+        // the garage's entry terminal asks twice for one face before the first decision is durable
+        CompletableFuture<Decision> first = authorizer.authorize(TerminalAsks.at("PSC-GIN").person("anna", "Anna", 1)
+                .event(), System.nanoTime());
+        CompletableFuture<Decision> second = authorizer.authorize(TerminalAsks.at("PSC-GIN").person("anna", "Anna", 1)
+                .event(), System.nanoTime());
+        assertThat(first).isNotDone();
+        commits.forEach(commit -> commit.complete(null));
+
+        assertThat(first.get(5, TimeUnit.SECONDS).reason()).isEqualTo(Reason.ALLOWED);
+        assertThat(second.get(5, TimeUnit.SECONDS).reason()).isEqualTo(Reason.PASSBACK);
+        assertThat(second.get().ruleId()).isEqualTo("garage");
+        // the exit is open to her now, the entry is not
+        CompletableFuture<Decision> out = authorizer.authorize(TerminalAsks.at("PSC-GOUT").person("anna", "Anna", 1)
+                .event(), System.nanoTime());
+        commits.forEach(commit -> commit.complete(null));
+        assertThat(out.get(5, TimeUnit.SECONDS).reason()).isEqualTo(Reason.ALLOWED);
+    }
+
+    @Test
+    void aPassageThatWasNotCommittedDoesNotCount() throws Exception {
+        directory.publish(Campus.directory());
+        RemoteAuthorizer authorizer = new RemoteAuthorizer(directory, null, d -> {
+            logged.add(d);
+            // the first decision's commit fails: the fail-mode answers instead
+            return logged.size() == 1 ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
+                    : CompletableFuture.completedFuture(null);
+        }, MONDAY_10_BERLIN, timer, AuthorizerSettings.defaults().withBudget(Duration.ofSeconds(5)));
+
+        Decision refused = authorizer.authorize(TerminalAsks.at("PSC-GIN").person("anna", "Anna", 1).event(),
+                System.nanoTime()).get(5, TimeUnit.SECONDS);
+        Decision again = authorizer.authorize(TerminalAsks.at("PSC-GIN").person("anna", "Anna", 1).event(),
+                System.nanoTime()).get(5, TimeUnit.SECONDS);
+
+        assertThat(refused.failMode()).isTrue();
+        assertThat(refused.pass()).isFalse();
+        assertThat(again.reason()).isEqualTo(Reason.ALLOWED);
+    }
+
+    @Test
+    void ofManyRequestsOfOneFaceAtTheSameInstantOnManyThreadsOnlyOnePasses() throws Exception {
+        directory.publish(Campus.directory());
+        RemoteAuthorizer authorizer = new RemoteAuthorizer(directory, null,
+                d -> CompletableFuture.completedFuture(null), MONDAY_10_BERLIN, timer,
+                AuthorizerSettings.defaults().withBudget(Duration.ofSeconds(5)).withAnswer(AuthAnswer.FAST));
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Decision>> answers = new CopyOnWriteArrayList<>();
+        List<Thread> askers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Thread asker = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answers.add(authorizer.authorize(TerminalAsks.at("PSC-GIN").person("anna", "Anna", 1).event(),
+                        System.nanoTime()));
+            });
+            asker.start();
+            askers.add(asker);
+        }
+        start.countDown();
+        for (Thread asker : askers) {
+            asker.join(5_000);
+        }
+
+        assertThat(answers).hasSize(threads);
+        List<Reason> reasons = new ArrayList<>();
+        for (CompletableFuture<Decision> answer : answers) {
+            reasons.add(answer.get(5, TimeUnit.SECONDS).reason());
+        }
+        assertThat(reasons).containsOnlyOnce(Reason.ALLOWED).filteredOn(r -> r != Reason.ALLOWED)
+                .containsOnly(Reason.PASSBACK);
     }
 }

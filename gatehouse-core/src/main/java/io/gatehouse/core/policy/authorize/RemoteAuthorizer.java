@@ -123,6 +123,7 @@ public final class RemoteAuthorizer {
         private final AtomicBoolean settled = new AtomicBoolean();
         private final AtomicBoolean answered = new AtomicBoolean();
         private final CompletableFuture<Decision> result = new CompletableFuture<>();
+        private final PassbackLedger.Claim claim = new PassbackLedger.Claim();
         private volatile ScheduledFuture<?> deadline;
 
         Attempt(AccessEvent request, long receivedNanos) {
@@ -133,7 +134,11 @@ public final class RemoteAuthorizer {
 
         CompletableFuture<Decision> decide(Directory snapshot) {
             Instant now = clock.instant();
-            Verdict local = policy.decide(request, snapshot, ledger, now);
+            Verdict local = policy.decide(request, snapshot, ledger, now, claim);
+            if (settled.get()) {
+                // the budget ran out first and the fail-mode has answered: the claim must not outlive the attempt
+                ledger.release(claim);
+            }
             if (delegate == null) {
                 return CompletableFuture.completedFuture(fromVerdict(snapshot, local, now, List.of()));
             }
@@ -282,8 +287,14 @@ public final class RemoteAuthorizer {
             Directory known = directory.lastKnown();
             if (!decision.pass() || decision.failMode() || decision.personId() == null || decision.doorId() == null
                     || known == null) {
+                ledger.release(claim);
                 return;
             }
+            if (claim.held()) {
+                ledger.confirm(claim);
+                return;
+            }
+            // no claim: the delegate let through whom the local policy refused
             Door door = known.get(Door.class, decision.doorId());
             if (door != null) {
                 ledger.passed(known.pairsAt(door), door, decision.personId(), decision.decidedAt());
