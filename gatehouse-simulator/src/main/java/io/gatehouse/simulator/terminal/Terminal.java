@@ -28,6 +28,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.Router;
+import java.net.BindException;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -38,6 +39,9 @@ import java.util.SplittableRandom;
  * the record, stream it to WebSocket clients and push it to {@code event_dest} (through the offline cache).
  */
 public final class Terminal extends DeviceVerticle {
+    private static final int RELISTEN_TRIES = 10;
+    private static final long RELISTEN_PAUSE_MILLIS = 100;
+
     private final TerminalConfig config;
     private final SplittableRandom random;
     private HttpServer server;
@@ -174,8 +178,22 @@ public final class Terminal extends DeviceVerticle {
                     certificate = newCertificate;
                 }
                 router = newRouter();
-                return listen(boundPort);
+                return relisten(boundPort, RELISTEN_TRIES);
             });
+        });
+    }
+
+    /**
+     * Listens again on the terminal's own port, which devices keep across a restart. While the terminal was down an
+     * outgoing connection of this machine may have been given that port as its own for a moment (seen in a test:
+     * "Address already in use"), so it tries a few times before giving up.
+     */
+    private Future<Void> relisten(int port, int triesLeft) {
+        return listen(port).recover(e -> {
+            if (triesLeft <= 1 || !(e instanceof BindException || e.getCause() instanceof BindException)) {
+                return Future.failedFuture(e);
+            }
+            return vertx.timer(RELISTEN_PAUSE_MILLIS).compose(v -> relisten(port, triesLeft - 1));
         });
     }
 
