@@ -9,6 +9,7 @@ import java.util.Map;
  */
 final class BenchPayloads {
     static final String RECOGNITION_30KB = "sense-recognition-v1.3.0-30kb";
+    static final String REMOTE_AUTH_30KB = "sense-remote-auth-request-v1.3.0-30kb";
 
     private BenchPayloads() {
     }
@@ -27,13 +28,8 @@ final class BenchPayloads {
                 {"type":1,"data":{"trace_id":"SPX-1767225602000-004-3Adb4v","description":"tamper switch opened",
                  "code":10001,"event_time":1767225602000,"status":1,"alarm_photo":"%s"}}
                 """.formatted(face1k));
-        payloads.put("sense-remote-auth-request-v1.3.0", """
-                {"deviceSN":"PSC700C0MC22F02542","recognizeStatus":2,"recognizeScore":0.9237,"entry_mode":1,"mask":0,
-                 "rgb_image":"%s","bodyTemperature":0.0,"timestamp":1767225604,"qrcode_content":"",
-                 "user":{"name":"科恩","ic_number":"","id_number":"","job_number":"","pin":"",
-                 "user_id":"4bf5d479-f64e-4e35-907b-23a162b5d80f","remark":"","guest_time_start":0,"guest_time_end":0,
-                 "type":1,"groups":[]}}
-                """.formatted(face1k));
+        payloads.put("sense-remote-auth-request-v1.3.0", remoteAuth(face1k));
+        payloads.put(REMOTE_AUTH_30KB, remoteAuth(face30k));
         payloads.put("sophon-event-V5", """
                 {"reg_pic":"%1$s","ext_data":{"person_type":5,"device_ip":"192.0.2.43","device_type":"0",
                  "spot_pic":"%1$s","recognize_face":"%1$s"},"identity_id":"666666",
@@ -70,6 +66,17 @@ final class BenchPayloads {
         payloads.put("sophon-device-list", "{\"data\":{\"devices_list\":[{\"device_id\":\"2c1a6a12-ecf4-4490-a2fc-8d7a5023bfcd\","
                 + "\"name\":\"lobby\"},{\"device_id\":\"04f98265-1fad-47e5-9dda-66e191272055\",\"name\":\"gate-2\"}]}}");
         return payloads;
+    }
+
+    /** A v1.3.0 remote-authorization request with the given snapshot. */
+    static String remoteAuth(String snapshot) {
+        return """
+                {"deviceSN":"PSC700C0MC22F02542","recognizeStatus":2,"recognizeScore":0.9237,"entry_mode":1,"mask":0,
+                 "rgb_image":"%s","bodyTemperature":0.0,"timestamp":1767225604,"qrcode_content":"",
+                 "user":{"name":"科恩","ic_number":"","id_number":"","job_number":"","pin":"",
+                 "user_id":"4bf5d479-f64e-4e35-907b-23a162b5d80f","remark":"","guest_time_start":0,"guest_time_end":0,
+                 "type":1,"groups":[]}}
+                """.formatted(snapshot);
     }
 
     /** A v1.3.0 push: CJK name, two groups, the given snapshot. */

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class DecodeBenchmark {
     @Param({
-        BenchPayloads.RECOGNITION_30KB, "sense-recognition-v0.0.8", "sense-alarm-v1.3.0", "sense-remote-auth-request-v1.3.0",
+        BenchPayloads.RECOGNITION_30KB, BenchPayloads.REMOTE_AUTH_30KB, "sense-recognition-v0.0.8", "sense-alarm-v1.3.0", "sense-remote-auth-request-v1.3.0",
         "sophon-event-V5", "sophon-event-V6", "sense-remote-auth-answer", "sense-push-answer", "sense-subscribe-config",
         "sense-device-functions", "sense-records-query", "sense-records-page", "sense-login-request", "sense-login-answer",
         "sense-door-command", "sense-envelope", "sophon-config-V5", "sophon-config-V6", "sophon-device-list"})

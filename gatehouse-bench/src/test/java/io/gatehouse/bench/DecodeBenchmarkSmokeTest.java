@@ -45,6 +45,21 @@ class DecodeBenchmarkSmokeTest {
     }
 
     @Test
+    void theReceiveBenchmarkEndsWithARowWhosePayloadReferencesTheImageByItsHash() throws Exception {
+        for (String message : ReceiveBenchmark.class.getField("message")
+                .getAnnotation(org.openjdk.jmh.annotations.Param.class).value()) {
+            ReceiveBenchmark bench = new ReceiveBenchmark();
+            bench.message = message;
+            bench.setUp();
+            String row = bench.decodeNormalizeAndPrepareRow().toString();
+            row = row.substring(row.indexOf("payloadJson="));
+
+            assertThat(row).as(message).contains("\"rgb_image\":\"blob:sha256:")
+                    .doesNotContain(BenchImages.jpegBase64(30_000).substring(0, 200));
+        }
+    }
+
+    @Test
     void everyParameterHasAPayload() throws Exception {
         String[] params = DecodeBenchmark.class.getField("message").getAnnotation(org.openjdk.jmh.annotations.Param.class).value();
 

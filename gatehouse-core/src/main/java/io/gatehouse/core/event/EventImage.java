@@ -8,11 +8,20 @@ import java.util.HexFormat;
 /**
  * A decoded image of an event. Its SHA-256 names it in the store, which keeps images by content, so the same
  * registered photo sent with a thousand events is stored once.
+ *
+ * @param wire the very string of the device's payload the image was decoded from (raw base64 or a data URI), or
+ *             {@code null}; the store finds the image in the payload by it instead of encoding the bytes again.
+ *             Not part of equality.
  */
-public record EventImage(ImageKind kind, String mediaType, byte[] bytes, String sha256) {
+public record EventImage(ImageKind kind, String mediaType, byte[] bytes, String sha256, String wire) {
 
     public EventImage(ImageKind kind, String mediaType, byte[] bytes) {
-        this(kind, mediaType, bytes, sha256Hex(bytes));
+        this(kind, mediaType, bytes, sha256Hex(bytes), null);
+    }
+
+    /** An image decoded from {@code wire}, a string of the device's payload. */
+    public static EventImage decoded(ImageKind kind, String mediaType, byte[] bytes, String wire) {
+        return new EventImage(kind, mediaType, bytes, sha256Hex(bytes), wire);
     }
 
     public int size() {

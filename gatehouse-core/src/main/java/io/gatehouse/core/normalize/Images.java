@@ -19,7 +19,7 @@ final class Images {
     Images add(ImageKind kind, String path, String value) throws DecodeException {
         WireImage image = WireImage.decode(path, value, maxBytes);
         if (image != null) {
-            images.add(new EventImage(kind, image.mediaType(), image.bytes()));
+            images.add(EventImage.decoded(kind, image.mediaType(), image.bytes(), value));
         }
         return this;
     }
