@@ -47,7 +47,9 @@ public final class PassbackLedger {
     /** One pair and person: the last confirmed passage, then the claims not yet answered, oldest first. */
     private record Entry(Passage confirmed, List<Claim> claims) {
         Passage latest(String key) {
-            return claims.isEmpty() ? confirmed : claims.get(claims.size() - 1).passages.get(key).laterOf(confirmed);
+            // null when the claim was answered since this entry was read (the policy reads without the lock)
+            Passage claimed = claims.isEmpty() ? null : claims.get(claims.size() - 1).passages.get(key);
+            return claimed == null ? confirmed : claimed.laterOf(confirmed);
         }
 
         Entry adding(Claim claim) {
