@@ -89,8 +89,8 @@ final class HubCommand implements Callable<Integer> {
     @Option(names = "--push-duration", defaultValue = "60", description = "Measured seconds per push step (default: ${DEFAULT-VALUE}).")
     int pushSeconds;
 
-    @Option(names = "--prime", defaultValue = "20",
-            description = "Unmeasured seconds at the first rate before a scenario's steps, so a fresh JVM has compiled its hot paths (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--prime", defaultValue = "60",
+            description = "Unmeasured seconds at the first rate before a scenario's steps, so a fresh JVM has compiled its hot paths; under load that takes about a minute (default: ${DEFAULT-VALUE}).")
     int primeSeconds;
 
     @Option(names = "--warmup", defaultValue = "5", description = "Unmeasured seconds before each step (default: ${DEFAULT-VALUE}).")
