@@ -76,7 +76,7 @@ public final class Hub implements AutoCloseable {
         DecisionRetention decisionRetention = null;
         try {
             PrometheusMeterRegistry metrics = newRegistry();
-            Database database = Database.open(config.dataDir());
+            Database database = Database.open(config.dataDir(), config.decisionLogDir());
             AdminAuth adminAuth = AdminAuth.load(config.dataDir(), config.adminToken());
             storage = EventStorage.open(database, config.dataDir(), config.store(), config.retention(), metrics);
             List<ReadinessCheck> readiness = new ArrayList<>();

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param port          the HTTP port of the API, the receivers and the console (0 picks a free one, for tests)
  * @param httpLoops     event-loop threads that serve HTTP, each with its own server on the shared port; 0: one per core
  * @param dataDir       where the database, the image blobs and the admin token live
+ * @param decisionLogDir where the decision log ({@code decisions.db}) lives; {@code null}: the data directory
  * @param publicBaseUrl the base URL devices must reach the receivers at; {@code null} derives it from host and port
  * @param adminToken    the admin API bearer token; {@code null} reads or creates {@code dataDir/admin-token}
  * @param store         the event store's queue, batch and thread sizes and its late threshold
@@ -34,7 +35,8 @@ import java.util.Map;
  * @param ingest        the device receivers' limits and the quarantine's size
  * @param connect       the clocks and limits of the connectors the hub keeps to its devices
  */
-public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, String publicBaseUrl, String adminToken,
+public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, Path decisionLogDir,
+                        String publicBaseUrl, String adminToken,
                         StoreSettings store, RetentionSettings retention, IngestSettings ingest,
                         ConnectorSettings connect) {
     public static final int DEFAULT_PORT = 8080;
@@ -45,6 +47,8 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
             Setting.of("port", String.valueOf(DEFAULT_PORT), "HTTP port of the API, the device receivers and the health endpoints."),
             Setting.of("http-loops", "0", "Event-loop threads serving HTTP, sharing the port (0: one per core)."),
             Setting.of("data", "data", "Data directory: database, image blobs, admin token."),
+            Setting.of("decision-log", null, "Directory of the decision log (decisions.db); default: the data directory."
+                    + " On a disk of its own, a door's commit does not wait behind the event store's writes."),
             Setting.of("public-url", null, "Base URL devices use to reach the hub; default: from bind and port."),
             Setting.secret("admin-token", "Admin API bearer token; default: generated into DATA/admin-token."),
             Setting.of("store.queue-capacity", "10000", "Events accepted, not yet committed; beyond it devices get 503, retry."),
@@ -76,8 +80,14 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
 
     /** The hub's own settings with the store's and retention's defaults (tests, embedding). */
     public HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
-        this(bindHost, port, 0, dataDir, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
+        this(bindHost, port, 0, dataDir, null, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
                 IngestSettings.DEFAULTS, ConnectorSettings.production());
+    }
+
+    /** Where the decision log lives: its own directory when set, else the data directory. */
+    @Override
+    public Path decisionLogDir() {
+        return decisionLogDir == null ? dataDir : decisionLogDir;
     }
 
     public static HubConfig defaults() {
@@ -103,7 +113,7 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
                 s.integer("retention.batch", 1, 100_000),
                 s.duration("retention.decision-max-age"));
         return new HubConfig(s.text("bind"), s.integer("port", 0, 65_535), s.integer("http-loops", 0, 256),
-                s.path("data"), publicUrl(s),
+                s.path("data"), s.text("decision-log") == null ? null : s.path("decision-log"), publicUrl(s),
                 s.text("admin-token"), store, retention, ingest(s), connect(s));
     }
 
@@ -189,57 +199,63 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
     @Override
     public String toString() {
         return "HubConfig[bind=" + bindHost + ", port=" + port + ", httpLoops=" + httpLoops + ", data=" + dataDir
-                + ", publicUrl=" + publicBaseUrl
+                + ", decisionLog=" + decisionLogDir() + ", publicUrl=" + publicBaseUrl
                 + ", adminToken=" + (adminToken == null ? "(from the data directory)" : "(set)") + ", store=" + store
                 + ", retention=" + retention + ", ingest=" + ingest + ", connect=" + connect + "]";
     }
 
     public HubConfig withBindHost(String host) {
-        return new HubConfig(host, port, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(host, port, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withHttpLoops(int loops) {
-        return new HubConfig(bindHost, port, loops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, port, loops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withPort(int newPort) {
-        return new HubConfig(bindHost, newPort, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, newPort, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withDataDir(Path dir) {
-        return new HubConfig(bindHost, port, httpLoops, dir, publicBaseUrl,
+        return new HubConfig(bindHost, port, httpLoops, dir, decisionLogDir, publicBaseUrl,
+                adminToken, store, retention, ingest, connect);
+    }
+
+    public HubConfig withDecisionLogDir(Path dir) {
+        return new HubConfig(bindHost, port, httpLoops, dataDir, dir, publicBaseUrl,
                 adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withAdminToken(String token) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 token, store, retention, ingest, connect);
     }
 
     public HubConfig withStore(StoreSettings newStore) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, newStore, retention, ingest, connect);
     }
 
     public HubConfig withRetention(RetentionSettings newRetention) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, store, newRetention, ingest, connect);
     }
 
     public HubConfig withIngest(IngestSettings newIngest) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, store, retention, newIngest, connect);
     }
 
     public HubConfig withPublicBaseUrl(String url) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, url, adminToken, store, retention, ingest, connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, url, adminToken, store, retention, ingest,
+                connect);
     }
 
     public HubConfig withConnect(ConnectorSettings newConnect) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, publicBaseUrl,
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, publicBaseUrl,
                 adminToken, store, retention, ingest, newConnect);
     }
 }

@@ -2,6 +2,7 @@ package io.gatehouse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.server.config.ConfigSources;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,20 @@ class HubTest {
                     assertThat(answer).as("connection " + i).startsWith("HTTP/1.1 200");
                 }
             }
+        }
+    }
+
+    @Test
+    void theDecisionLogGoesWhereItsSettingSays(@TempDir Path disk) throws Exception {
+        HubConfig config = HubConfig.from(new ConfigSources(HubConfig.SETTINGS).resolve(null,
+                Map.of("GATEHOUSE_DECISION_LOG", disk.toString()), Map.of()));
+        assertThat(config.decisionLogDir()).isEqualTo(disk);
+        assertThat(HubConfig.defaults().withDataDir(data).decisionLogDir()).as("by default").isEqualTo(data);
+
+        try (Hub hub = Hub.start(config.withPort(0).withDataDir(data))) {
+            assertThat(disk.resolve("decisions.db")).exists();
+            assertThat(data.resolve("decisions.db")).doesNotExist();
+            assertThat(data.resolve("gatehouse.db")).exists();
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 
 /**
- * The hub's embedded SQLite databases in the data directory: {@code gatehouse.db} for everything but the decision log,
- * and {@code decisions.db} for the decision log alone ({@link #decisionLog()}). Both use a WAL journal (readers never
+ * The hub's embedded SQLite databases: {@code gatehouse.db} in the data directory for everything but the decision log,
+ * and {@code decisions.db} for the decision log alone ({@link #decisionLog()}), in the data directory or one of its
+ * own (setting {@code decision-log}). Both use a WAL journal (readers never
  * wait for the writer) and {@code synchronous=FULL} (a commit survives power loss), migrated by Flyway from
  * {@code db/migration} and {@code db/decisions} on the classpath. Migration version ranges in {@code db/migration}
  * are owned by feature: 1-99 events and images, 100-199 devices, 200-299 access control, 300-399 forwarding.
@@ -21,8 +22,10 @@ import org.flywaydb.core.Flyway;
  * <p>Why two files: SQLite has one write lock per file. A durable remote-authorization answer waits for its decision's
  * commit, and while the log shared a file with the event store that commit queued behind the store's batches (median
  * 3 ms, p99 71 ms at 400 requests/s with images, docs/PERFORMANCE.md); in its own file it waits only for its own fsync.
+ * On the same disk that fsync still waits for what the store wrote before it; on a disk of its own it does not.
  */
 public final class Database {
+    private static final String DECISIONS_FILE = "decisions.db";
     private final Path file;
     private final String url;
     private final Database decisionLog;
@@ -41,17 +44,33 @@ public final class Database {
         this.decisionLog = decisionLog == null ? this : decisionLog;
     }
 
-    /**
-     * Opens (creating when absent) {@code dataDir/gatehouse.db} and {@code dataDir/decisions.db}, applies pending
-     * migrations, and moves a decision log that an earlier version kept in {@code gatehouse.db}.
-     */
+    /** {@link #open(Path, Path)} with the decision log in the data directory. */
     public static Database open(Path dataDir) throws SQLException {
+        return open(dataDir, dataDir);
+    }
+
+    /**
+     * Opens (creating when absent) {@code dataDir/gatehouse.db} and {@code decisionLogDir/decisions.db}, applies
+     * pending migrations, and moves a decision log that an earlier version kept in {@code gatehouse.db}. A
+     * {@code decisions.db} left in the data directory while the log is configured elsewhere stops the start: the
+     * hub would otherwise begin an empty log and leave the doors' history behind.
+     */
+    public static Database open(Path dataDir, Path decisionLogDir) throws SQLException {
+        Path log = decisionLogDir.resolve(DECISIONS_FILE);
+        Path left = dataDir.resolve(DECISIONS_FILE);
         try {
             Files.createDirectories(dataDir);
+            Files.createDirectories(decisionLogDir);
+            if (Files.exists(left) && !Files.exists(log) && !Files.isSameFile(dataDir, decisionLogDir)) {
+                throw new SQLException("the decision log is configured in " + decisionLogDir.toAbsolutePath()
+                        + ", but " + left.toAbsolutePath() + " holds one: stop the hub and move decisions.db (with its"
+                        + " -wal and -shm files, if any) there, or set decision-log back to the data directory");
+            }
         } catch (java.io.IOException e) {
-            throw new SQLException("cannot create the data directory " + dataDir + ": " + e.getMessage(), e);
+            throw new SQLException("cannot create the data directory " + dataDir + " or the decision log's "
+                    + decisionLogDir + ": " + e.getMessage(), e);
         }
-        Database decisions = migrated(dataDir.resolve("decisions.db"), "classpath:db/decisions", null);
+        Database decisions = migrated(log, "classpath:db/decisions", null);
         Database hub = migrated(dataDir.resolve("gatehouse.db"), "classpath:db/migration", decisions);
         moveDecisionLog(hub, decisions);
         return hub;

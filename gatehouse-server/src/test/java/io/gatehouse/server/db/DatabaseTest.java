@@ -1,6 +1,7 @@
 package io.gatehouse.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +99,31 @@ class DatabaseTest {
             assertThat(count(s, "SELECT count(*) FROM access_decision d LEFT JOIN events p"
                     + " ON p.dedupe_key = d.passage_key")).as("a join across the two files").isEqualTo(1);
         }
+    }
+
+    @Test
+    void theDecisionLogMayLiveInADirectoryOfItsOwn(@TempDir Path disk) throws Exception {
+        Database hub = Database.open(data, disk.resolve("decisions"));
+
+        assertThat(disk.resolve("decisions/decisions.db")).exists();
+        assertThat(data.resolve("decisions.db")).doesNotExist();
+        try (Connection c = hub.decisionLog().connect(); Statement s = c.createStatement()) {
+            s.executeUpdate(decision("d1"));
+        }
+        try (Connection c = hub.decisionLog().connectAttaching(hub, "hub"); Statement s = c.createStatement()) {
+            assertThat(count(s, "SELECT count(*) FROM access_decision d LEFT JOIN events p"
+                    + " ON p.dedupe_key = d.passage_key")).as("a join across the two directories").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDecisionLogLeftInTheDataDirectoryStopsAStartThatLooksForItElsewhere(@TempDir Path disk) throws Exception {
+        Database.open(data);
+
+        assertThatThrownBy(() -> Database.open(data, disk)).isInstanceOf(SQLException.class)
+                .hasMessageContaining(data.resolve("decisions.db").toAbsolutePath().toString())
+                .hasMessageContaining("move decisions.db");
+        assertThat(disk.resolve("decisions.db")).as("no empty log begun").doesNotExist();
     }
 
     @Test
