@@ -1,5 +1,6 @@
 package io.gatehouse.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -66,6 +67,15 @@ final class BenchPayloads {
         payloads.put("sophon-device-list", "{\"data\":{\"devices_list\":[{\"device_id\":\"2c1a6a12-ecf4-4490-a2fc-8d7a5023bfcd\","
                 + "\"name\":\"lobby\"},{\"device_id\":\"04f98265-1fad-47e5-9dda-66e191272055\",\"name\":\"gate-2\"}]}}");
         return payloads;
+    }
+
+    /** The UTF-8 bytes of the payload named {@code name}, a key of {@link #all()}. */
+    static byte[] bytes(String name) {
+        String json = all().get(name);
+        if (json == null) {
+            throw new IllegalArgumentException("no payload " + name);
+        }
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A v1.3.0 remote-authorization request with the given snapshot. */

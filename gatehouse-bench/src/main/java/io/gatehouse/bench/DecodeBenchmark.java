@@ -6,7 +6,6 @@ import io.gatehouse.core.normalize.Origin;
 import io.gatehouse.protocol.Decoded;
 import io.gatehouse.protocol.ProtocolCodec;
 import io.gatehouse.protocol.json.DecodeException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class DecodeBenchmark {
     @Param({
-        BenchPayloads.RECOGNITION_30KB, BenchPayloads.REMOTE_AUTH_30KB, "sense-recognition-v0.0.8", "sense-alarm-v1.3.0", "sense-remote-auth-request-v1.3.0",
+        BenchPayloads.RECOGNITION_30KB, BenchPayloads.REMOTE_AUTH_30KB, "sense-recognition-v0.0.8", "sense-alarm-v1.3.0",
+        "sense-remote-auth-request-v1.3.0",
         "sophon-event-V5", "sophon-event-V6", "sense-remote-auth-answer", "sense-push-answer", "sense-subscribe-config",
         "sense-device-functions", "sense-records-query", "sense-records-page", "sense-login-request", "sense-login-answer",
         "sense-door-command", "sense-envelope", "sophon-config-V5", "sophon-config-V6", "sophon-device-list"})
@@ -45,11 +45,7 @@ public class DecodeBenchmark {
 
     @Setup
     public void setUp() {
-        String json = BenchPayloads.all().get(message);
-        if (json == null) {
-            throw new IllegalArgumentException("no payload " + message);
-        }
-        payload = json.getBytes(StandardCharsets.UTF_8);
+        payload = BenchPayloads.bytes(message);
     }
 
     /** Bytes to a neutral event (or, for configurations and answers, to the typed message). */

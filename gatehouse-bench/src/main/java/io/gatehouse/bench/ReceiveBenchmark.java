@@ -9,7 +9,6 @@ import io.gatehouse.core.store.Ingested;
 import io.gatehouse.protocol.ProtocolCodec;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.server.store.RowPreparation;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,7 +47,7 @@ public class ReceiveBenchmark {
 
     @Setup
     public void setUp() {
-        payload = BenchPayloads.all().get(message).getBytes(StandardCharsets.UTF_8);
+        payload = BenchPayloads.bytes(message);
     }
 
     /** Bytes to the row the writer inserts. */

@@ -80,8 +80,8 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
 
     /** The hub's own settings with the store's and retention's defaults (tests, embedding). */
     public HubConfig(String bindHost, int port, Path dataDir, String publicBaseUrl, String adminToken) {
-        this(bindHost, port, 0, dataDir, null, publicBaseUrl, adminToken, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
-                IngestSettings.DEFAULTS, ConnectorSettings.production());
+        this(bindHost, port, 0, dataDir, null, publicBaseUrl, adminToken, StoreSettings.DEFAULTS,
+                RetentionSettings.DEFAULTS, IngestSettings.DEFAULTS, ConnectorSettings.production());
     }
 
     /** Where the decision log lives: its own directory when set, else the data directory. */
@@ -250,8 +250,8 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
     }
 
     public HubConfig withPublicBaseUrl(String url) {
-        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, url, adminToken, store, retention, ingest,
-                connect);
+        return new HubConfig(bindHost, port, httpLoops, dataDir, decisionLogDir, url,
+                adminToken, store, retention, ingest, connect);
     }
 
     public HubConfig withConnect(ConnectorSettings newConnect) {

@@ -113,7 +113,7 @@ public final class PassbackLedger {
         claim.passages = Map.of();
     }
 
-    /** Notes that {@code personId} was let through {@code door} at {@code at} without a claim (a delegate's override). */
+    /** Notes that {@code personId} was let through {@code door} at {@code at} without a claim (a delegate overrode). */
     public synchronized void passed(Iterable<PassbackPair> pairs, Door door, String personId, Instant at) {
         for (PassbackPair pair : pairs) {
             entries.compute(key(pair, personId), (k, entry) -> entry == null

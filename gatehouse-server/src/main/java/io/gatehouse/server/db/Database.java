@@ -61,7 +61,8 @@ public final class Database {
         try {
             Files.createDirectories(dataDir);
             Files.createDirectories(decisionLogDir);
-            if (Files.exists(left) && !Files.exists(log) && !Files.isSameFile(dataDir, decisionLogDir)) {
+            // in the data directory itself, left and log are one file, so this holds only for another directory
+            if (Files.exists(left) && !Files.exists(log)) {
                 throw new SQLException("the decision log is configured in " + decisionLogDir.toAbsolutePath()
                         + ", but " + left.toAbsolutePath() + " holds one: stop the hub and move decisions.db (with its"
                         + " -wal and -shm files, if any) there, or set decision-log back to the data directory");
