@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub's embedded SQLite databases: {@code gatehouse.db} in the data directory for everything but the decision log,
@@ -17,7 +20,9 @@ import org.flywaydb.core.Flyway;
  * own (setting {@code decision-log}). Both use a WAL journal (readers never
  * wait for the writer) and {@code synchronous=FULL} (a commit survives power loss), migrated by Flyway from
  * {@code db/migration} and {@code db/decisions} on the classpath. Migration version ranges in {@code db/migration}
- * are owned by feature: 1-99 events and images, 100-199 devices, 200-299 access control, 300-399 forwarding.
+ * were owned by feature: 1-99 events and images, 100-199 devices, 200-299 access control, 300-399 forwarding. Since
+ * hubs in the field have applied 301, every new migration takes the next number above the highest (V400, V401, ...):
+ * Flyway refuses to apply a version below one already applied.
  *
  * <p>Why two files: SQLite has one write lock per file. A durable remote-authorization answer waits for its decision's
  * commit, and while the log shared a file with the event store that commit queued behind the store's batches (median
@@ -25,6 +30,7 @@ import org.flywaydb.core.Flyway;
  * On the same disk that fsync still waits for what the store wrote before it; on a disk of its own it does not.
  */
 public final class Database {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String DECISIONS_FILE = "decisions.db";
     private final Path file;
     private final String url;
@@ -82,7 +88,17 @@ public final class Database {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("PRAGMA journal_mode=WAL");
         }
-        Flyway.configure().dataSource(db.url, null, null).locations(migrations).load().migrate();
+        Flyway flyway = Flyway.configure().dataSource(db.url, null, null).locations(migrations).load();
+        MigrationInfo[] pending = flyway.info().pending();
+        if (pending.length > 0) { // one of them may rewrite every stored image: say why the start takes a while
+            LOG.info("{}: applying {} schema migration(s), up to version {}", file, pending.length,
+                    pending[pending.length - 1].getVersion());
+        }
+        long start = System.nanoTime();
+        flyway.migrate();
+        if (pending.length > 0) {
+            LOG.info("{}: migrated in {} ms", file, (System.nanoTime() - start) / 1_000_000);
+        }
         return db;
     }
 

@@ -9,24 +9,35 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SQL of one group commit, on the writer's connection: the batch's images (a row and the bytes, for each image
- * the store does not hold yet), then each event unless its dedupe key is already stored (in an earlier commit or
- * earlier in this batch), then its image references. The caller commits.
+ * the store does not hold yet; the number of each, new or not), then each event unless its dedupe key is already
+ * stored (in an earlier commit or earlier in this batch), then its image references by number. The caller commits.
  */
 final class BatchInsert implements AutoCloseable {
-    private final PreparedStatement insertBlob;
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final PreparedStatement insertImage;
+    private final PreparedStatement findImage;
     private final PreparedStatement insertBytes;
     private final PreparedStatement insertEvent;
     private final PreparedStatement findEvent;
-    private final PreparedStatement insertImage;
+    private final PreparedStatement insertReference;
+    /** The number of each of the batch's images by hash, filled by {@link #images} for {@link #events}. */
+    private final Map<String, Long> imageIds = new HashMap<>();
 
     BatchInsert(Connection connection) throws SQLException {
-        insertBlob = connection.prepareStatement(
-                "INSERT OR IGNORE INTO blobs (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)");
-        insertBytes = connection.prepareStatement("INSERT INTO image_bytes (sha256, bytes) VALUES (?, ?)");
+        insertImage = connection.prepareStatement("""
+                INSERT INTO images (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (sha256) DO NOTHING
+                RETURNING id""");
+        findImage = connection.prepareStatement("SELECT id FROM images WHERE sha256 = ?");
+        insertBytes = connection.prepareStatement("INSERT INTO image_bytes (id, bytes) VALUES (?, ?)");
         insertEvent = connection.prepareStatement("""
                 INSERT INTO events (dedupe_key, type, kind, device_id, device_serial, camera_id, channel, occurred_at,
                                     received_at, late_by_ms, person_id, person_name, passed, alarm_code, alarm_status,
@@ -35,8 +46,8 @@ final class BatchInsert implements AutoCloseable {
                 ON CONFLICT (dedupe_key) DO NOTHING
                 RETURNING seq""");
         findEvent = connection.prepareStatement("SELECT seq, late_by_ms FROM events WHERE dedupe_key = ?");
-        insertImage = connection.prepareStatement(
-                "INSERT INTO event_images (seq, position, sha256, kind) VALUES (?, ?, ?, ?)");
+        insertReference = connection.prepareStatement(
+                "INSERT INTO event_images (seq, position, image, kind) VALUES (?, ?, ?, ?)");
     }
 
     /** What {@link #images} added: images new to the store, of all the batch's images. */
@@ -45,23 +56,33 @@ final class BatchInsert implements AutoCloseable {
 
     /** Stores the batch's images the store does not hold yet; an image already stored is only referenced. */
     AddedImages images(List<PreparedEvent> batch, long now) throws SQLException {
+        imageIds.clear();
         int added = 0;
         long bytes = 0;
         int all = 0;
         for (PreparedEvent event : batch) {
             for (BlobImage image : event.images()) {
                 all++;
-                insertBlob.setString(1, image.sha256());
-                insertBlob.setLong(2, image.size());
-                insertBlob.setString(3, image.mediaType());
-                insertBlob.setLong(4, now);
-                if (insertBlob.executeUpdate() == 1) {
-                    insertBytes.setString(1, image.sha256());
+                if (imageIds.containsKey(image.sha256())) {
+                    continue;
+                }
+                byte[] key = HEX.parseHex(image.sha256());
+                insertImage.setBytes(1, key);
+                insertImage.setLong(2, image.size());
+                insertImage.setString(3, image.mediaType());
+                insertImage.setLong(4, now);
+                Long id = firstLong(insertImage);
+                if (id != null) {
+                    insertBytes.setLong(1, id);
                     insertBytes.setBytes(2, image.bytes());
                     insertBytes.executeUpdate();
                     added++;
                     bytes += image.size();
+                } else {
+                    findImage.setBytes(1, key);
+                    id = firstLong(findImage);
                 }
+                imageIds.put(image.sha256(), id);
             }
         }
         return new AddedImages(added, bytes, all);
@@ -88,21 +109,16 @@ final class BatchInsert implements AutoCloseable {
         setNullable(insertEvent, i++, event.alarmStatus(), Types.INTEGER);
         insertEvent.setString(i++, event.eventJson());
         insertEvent.setString(i, event.payloadJson());
-        Long seq = null;
-        try (ResultSet rs = insertEvent.executeQuery()) {
-            if (rs.next()) {
-                seq = rs.getLong(1);
-            }
-        }
+        Long seq = firstLong(insertEvent);
         if (seq == null) {
             return existing(event.dedupeKey());
         }
         for (PreparedEvent.ImageRef ref : event.imageRefs()) {
-            insertImage.setLong(1, seq);
-            insertImage.setInt(2, ref.position());
-            insertImage.setString(3, ref.sha256());
-            insertImage.setString(4, ref.kind());
-            insertImage.executeUpdate();
+            insertReference.setLong(1, seq);
+            insertReference.setInt(2, ref.position());
+            insertReference.setLong(3, imageIds.get(ref.sha256()));
+            insertReference.setString(4, ref.kind());
+            insertReference.executeUpdate();
         }
         return new AppendResult(seq, false, duration(event.lateByMillis()));
     }
@@ -127,6 +143,13 @@ final class BatchInsert implements AutoCloseable {
         return results;
     }
 
+    /** The first column of the statement's first row, or null when it returns no row. */
+    private static Long firstLong(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
+    }
+
     private static Duration duration(Long millis) {
         return millis == null ? null : Duration.ofMillis(millis);
     }
@@ -141,10 +164,11 @@ final class BatchInsert implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        insertBlob.close();
+        insertImage.close();
+        findImage.close();
         insertBytes.close();
         insertEvent.close();
         findEvent.close();
-        insertImage.close();
+        insertReference.close();
     }
 }

@@ -60,8 +60,8 @@ public final class EventStorage implements AutoCloseable {
     private record ImageSizes(long all, long inFiles) {
         static ImageSizes of(Connection connection) throws SQLException {
             try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT total(size),"
-                    + " total(CASE WHEN NOT EXISTS (SELECT 1 FROM image_bytes WHERE image_bytes.sha256 = blobs.sha256)"
-                    + " THEN size END) FROM blobs")) {
+                    + " total(CASE WHEN NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)"
+                    + " THEN size END) FROM images i")) {
                 return new ImageSizes(rs.getLong(1), rs.getLong(2));
             }
         }

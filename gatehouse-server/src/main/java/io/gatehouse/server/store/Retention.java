@@ -111,12 +111,12 @@ final class Retention implements AutoCloseable {
 
     private Step delete(Connection c, List<Long> seqs, String reason) throws Exception {
         String in = String.join(",", Collections.nCopies(seqs.size(), "?"));
-        List<String> images = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT sha256 FROM event_images WHERE seq IN (" + in + ")")) {
+        List<Long> images = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT image FROM event_images WHERE seq IN (" + in + ")")) {
             bind(s, seqs);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    images.add(rs.getString(1));
+                    images.add(rs.getLong(1));
                 }
             }
         }
@@ -133,28 +133,28 @@ final class Retention implements AutoCloseable {
      * Deletes those of {@code candidates} that no event shows, commits, then deletes the files of those an earlier hub
      * kept in files. The writer runs this between batches, so no event can come to reference an image meanwhile.
      */
-    private int deleteImages(Connection c, List<String> candidates) throws Exception {
+    private int deleteImages(Connection c, List<Long> candidates) throws Exception {
         int deleted = 0;
         long freed = 0;
         Map<String, Long> inFiles = new HashMap<>();
         try (PreparedStatement delete = c.prepareStatement("""
-                DELETE FROM blobs WHERE sha256 = ?
-                  AND NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.sha256 = blobs.sha256)
-                RETURNING size""");
+                DELETE FROM images WHERE id = ?
+                  AND NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.image = images.id)
+                RETURNING size, lower(hex(sha256))""");
              PreparedStatement inFile = c.prepareStatement(
-                     "SELECT NOT EXISTS (SELECT 1 FROM image_bytes WHERE sha256 = ?)")) {
-            for (String hash : candidates) {
-                inFile.setString(1, hash);
+                     "SELECT NOT EXISTS (SELECT 1 FROM image_bytes WHERE id = ?)")) {
+            for (long id : candidates) {
+                inFile.setLong(1, id);
                 boolean file;
                 try (ResultSet rs = inFile.executeQuery()) {
                     file = rs.next() && rs.getBoolean(1);
                 }
-                delete.setString(1, hash);
+                delete.setLong(1, id);
                 try (ResultSet rs = delete.executeQuery()) {
                     if (rs.next()) {
                         freed += rs.getLong(1);
                         if (file) {
-                            inFiles.put(hash, rs.getLong(1));
+                            inFiles.put(rs.getString(2), rs.getLong(1));
                         }
                         deleted++;
                     }
@@ -200,20 +200,20 @@ final class Retention implements AutoCloseable {
         return deleted;
     }
 
-    private List<String> unreferencedImages(Connection c) throws SQLException {
-        List<String> hashes = new ArrayList<>();
+    private List<Long> unreferencedImages(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT sha256 FROM blobs
-                 WHERE NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.sha256 = blobs.sha256)
+                SELECT id FROM images
+                 WHERE NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.image = images.id)
                 LIMIT ?""")) {
             s.setInt(1, settings.batch());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    hashes.add(rs.getString(1));
+                    ids.add(rs.getLong(1));
                 }
             }
         }
-        return hashes;
+        return ids;
     }
 
     private void sweepQuietly() {

@@ -85,8 +85,8 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
     @Override
     public CompletionStage<Optional<StoredImage>> image(String sha256) {
         return onReader(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT b.media_type, i.bytes FROM blobs b"
-                    + " LEFT JOIN image_bytes i ON i.sha256 = b.sha256 WHERE b.sha256 = ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT i.media_type, b.bytes FROM images i"
+                    + " LEFT JOIN image_bytes b ON b.id = i.id WHERE i.sha256 = unhex(?)")) {
                 s.setString(1, sha256);
                 try (ResultSet rs = s.executeQuery()) {
                     if (!rs.next()) {
@@ -111,9 +111,9 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
         return writer.watch(onCommit);
     }
 
-    /** Whether the database has a row for this image; used by the orphan sweep. */
+    /** Whether the database has a row for the image of this hash in hex; used by the orphan sweep. */
     boolean knowsBlob(Connection c, String sha256) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM blobs WHERE sha256 = ?")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM images WHERE sha256 = unhex(?)")) {
             s.setString(1, sha256);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();

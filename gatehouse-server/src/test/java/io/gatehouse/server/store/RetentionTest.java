@@ -97,6 +97,7 @@ class RetentionTest {
     }
 
     private static boolean stored(StoreFixture store, byte[] image) throws Exception {
-        return store.count("SELECT count(*) FROM image_bytes WHERE sha256 = '" + DevicePayloads.sha256(image) + "'") == 1;
+        return store.count("SELECT count(*) FROM image_bytes b JOIN images i ON i.id = b.id"
+                + " WHERE i.sha256 = unhex('" + DevicePayloads.sha256(image) + "')") == 1;
     }
 }
