@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The writer's group commit, through the store's public {@code append}: one operation is a batch of {@code batch}
- * new events appended at once and acknowledged durably (WAL commit with {@code synchronous=FULL}, each event's image
- * file written, fsynced and renamed first). Dividing the time per operation by the batch size gives the cost of one
+ * new events appended at once and acknowledged durably (one WAL commit with {@code synchronous=FULL} holding the events
+ * and their images). Dividing the time per operation by the batch size gives the cost of one
  * durable event at that batch size: what group commit saves is the difference between the rows.
  *
  * <p>The events are built before each operation (outside the measured time), each with its own image of
