@@ -100,7 +100,8 @@ public final class SimulatedSite implements AutoCloseable {
         return new TerminalConfig(String.format("PSC700C0MC22F%05d", index + 1), TerminalConfig.MODEL,
                 versions.get(index % versions.size()), address, config.terminalPort(), config.tls(),
                 config.username(), config.password(), config.rate(), config.roster(), config.timing(),
-                config.cacheCapacity(), config.historyCapacity(), certificate, push, config.seed() * 1_000_003 + index);
+                config.cacheCapacity(), config.historyCapacity(), certificate, push, config.seed() * 1_000_003 + index,
+                config.distinctSnapshots());
     }
 
     private static SeBoxConfig boxConfig(SiteConfig config, int index, String address) {

@@ -20,12 +20,15 @@ import java.util.function.Consumer;
  * @param boxRestPort       5555 documented; 0 picks free ports
  * @param boxWebSocketPort  5679 documented; 0 picks free ports
  * @param eventDest         push destination every terminal starts with, or {@code null}: the hub configures it
+ * @param distinctSnapshots each terminal capture's face snapshot its own image, as a camera's is (see
+ *                          {@link io.gatehouse.simulator.device.FaceImages#faceBase64(String, String)}); off by
+ *                          default, so that a large fleet shares a few images instead of holding one per record
  */
 public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rate, String username, String password,
                          boolean tls, String firstAddress, List<SenseVersion> terminalVersions,
                          SophonVersion boxVersion, Roster roster, DeviceTiming timing, int terminalPort,
                          int boxRestPort, int boxWebSocketPort, int cacheCapacity, int historyCapacity,
-                         String eventDest, long seed) {
+                         String eventDest, long seed, boolean distinctSnapshots) {
 
     public SiteConfig {
         if (terminals < 0 || boxes < 0 || camerasPerBox < 0) {
@@ -45,7 +48,7 @@ public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rat
         return new SiteConfig(1, 0, 2, 0, "admin", "admin", true, "127.0.1.1", List.of(SenseVersion.V1_3_0),
                 SophonVersion.V5, Roster.standard(Instant.now()), DeviceTiming.DOCUMENTED, TerminalConfig.DOCUMENTED_PORT,
                 SeBoxConfig.DOCUMENTED_REST_PORT, SeBoxConfig.DOCUMENTED_WEBSOCKET_PORT, TerminalConfig.DOCUMENTED_CACHE,
-                10_000, null, 1L);
+                10_000, null, 1L, false);
     }
 
     /** Defaults for tests: free ports on 127.0.0.1 and fast clocks. */
@@ -114,6 +117,10 @@ public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rat
         return edit(d -> d.eventDest = url);
     }
 
+    public SiteConfig withDistinctSnapshots(boolean on) {
+        return edit(d -> d.distinctSnapshots = on);
+    }
+
     private SiteConfig edit(Consumer<Draft> change) {
         Draft draft = new Draft(this);
         change.accept(draft);
@@ -141,6 +148,7 @@ public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rat
         int historyCapacity;
         String eventDest;
         long seed;
+        boolean distinctSnapshots;
 
         Draft(SiteConfig c) {
             terminals = c.terminals;
@@ -162,12 +170,13 @@ public record SiteConfig(int terminals, int boxes, int camerasPerBox, double rat
             historyCapacity = c.historyCapacity;
             eventDest = c.eventDest;
             seed = c.seed;
+            distinctSnapshots = c.distinctSnapshots;
         }
 
         SiteConfig build() {
             return new SiteConfig(terminals, boxes, camerasPerBox, rate, username, password, tls, firstAddress,
                     terminalVersions, boxVersion, roster, timing, terminalPort, boxRestPort, boxWebSocketPort,
-                    cacheCapacity, historyCapacity, eventDest, seed);
+                    cacheCapacity, historyCapacity, eventDest, seed, distinctSnapshots);
         }
     }
 }

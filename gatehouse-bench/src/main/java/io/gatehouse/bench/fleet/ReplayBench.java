@@ -52,6 +52,11 @@ public final class ReplayBench implements Callable<Integer> {
     @Option(names = "--jfr", description = "Record the hub with JFR (profile settings) into this file.")
     Path jfr;
 
+    @Option(names = "--distinct-snapshots", description = "Give every record a snapshot of its own, as a real"
+            + " terminal's captures are, so the hub stores a new image with each (default: the emulator's six faces,"
+            + " stored once).")
+    boolean distinctSnapshots;
+
     @Option(names = "--set", description = "A hub setting KEY=VALUE, passed on to gatehouse serve (repeatable).")
     List<String> settings = new ArrayList<>();
 
@@ -98,7 +103,7 @@ public final class ReplayBench implements Callable<Integer> {
         List<String> hubSettings = new ArrayList<>(settings);
         hubSettings.add("store.late-threshold=" + LATE.toSeconds() + "s");
         SiteConfig site = SiteConfig.defaults().withFirstAddress(address).withCredentials("admin", "replay-bench")
-                .withCapacities(records, 100);
+                .withCapacities(records, 100).withDistinctSnapshots(distinctSnapshots);
         try (HubProcess hub = HubProcess.start(dataDir, jvm, hubSettings);
              SimulatedSite terminals = SimulatedSite.start(site)) {
             Terminal door = terminals.terminals().get(0);

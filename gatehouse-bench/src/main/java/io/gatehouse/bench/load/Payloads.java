@@ -6,6 +6,7 @@ import io.gatehouse.protocol.sense.SenseGroup;
 import io.gatehouse.protocol.sense.SenseRecognition;
 import io.gatehouse.protocol.sense.SenseUser;
 import io.gatehouse.protocol.sense.SenseVersion;
+import io.gatehouse.simulator.device.FaceImages;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -52,7 +53,8 @@ final class Payloads {
     private final Template[] requests;
 
     Payloads(String deviceSerial, int imageBytes) {
-        String image = Base64.getEncoder().encodeToString(withComment(SyntheticJpeg.ofAtLeast(imageBytes)));
+        String image = Base64.getEncoder().encodeToString(
+                FaceImages.withComment(SyntheticJpeg.ofAtLeast(imageBytes), new byte[COMMENT_BYTES]));
         ProtocolCodec codec = ProtocolCodec.standard();
         this.push = template(codec.encode(recognition(deviceSerial, image)), image, true, false);
         this.requests = new Template[NAMES.length];
@@ -89,18 +91,6 @@ final class Payloads {
 
     int pushSize() {
         return push.body().length;
-    }
-
-    private static byte[] withComment(byte[] jpeg) {
-        byte[] out = new byte[jpeg.length + 4 + COMMENT_BYTES];
-        out[0] = jpeg[0];
-        out[1] = jpeg[1];
-        out[2] = (byte) 0xFF;
-        out[3] = (byte) 0xFE;
-        out[4] = 0;
-        out[5] = (byte) (2 + COMMENT_BYTES);
-        System.arraycopy(jpeg, 2, out, COMMENT_OFFSET + COMMENT_BYTES, jpeg.length - 2);
-        return out;
     }
 
     private static Template template(byte[] body, String image, boolean push, boolean request) {

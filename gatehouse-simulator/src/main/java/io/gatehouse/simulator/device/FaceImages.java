@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,13 +22,15 @@ public final class FaceImages {
     private static final int COUNT = 6;
     private static final FaceImages SHARED = new FaceImages();
 
+    private final List<byte[]> jpegs;
     private final List<String> base64;
     private final List<String> dataUris;
     private final String sceneBase64;
 
     private FaceImages() {
         System.setProperty("java.awt.headless", "true");
-        base64 = IntStream.range(0, COUNT).mapToObj(i -> Base64.getEncoder().encodeToString(jpeg(face(i)))).toList();
+        jpegs = IntStream.range(0, COUNT).mapToObj(i -> jpeg(face(i))).toList();
+        base64 = jpegs.stream().map(Base64.getEncoder()::encodeToString).toList();
         dataUris = base64.stream().map(b -> "data:image/jpeg;base64," + b).toList();
         sceneBase64 = Base64.getEncoder().encodeToString(jpeg(scene()));
     }
@@ -39,6 +42,33 @@ public final class FaceImages {
     /** The face for a person (any key: a user id, an identity id), always the same for the same key. */
     public String faceBase64(String key) {
         return base64.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT));
+    }
+
+    /**
+     * The face for a person as one capture of it: the same picture with a JPEG comment naming {@code capture}, so
+     * that every capture is an image of its own, as a camera's snapshots are, at the cost of one string per capture.
+     */
+    public String faceBase64(String key, String capture) {
+        byte[] face = jpegs.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT));
+        return Base64.getEncoder().encodeToString(withComment(face, capture.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@code jpeg} with a comment segment (COM, {@code FF FE}) holding {@code comment} right after its SOI marker. */
+    public static byte[] withComment(byte[] jpeg, byte[] comment) {
+        int length = 2 + comment.length; // a segment's length counts its own two bytes, not the marker
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("a JPEG comment holds at most 65,533 bytes");
+        }
+        byte[] out = new byte[jpeg.length + 2 + length];
+        out[0] = jpeg[0];
+        out[1] = jpeg[1];
+        out[2] = (byte) 0xFF;
+        out[3] = (byte) 0xFE;
+        out[4] = (byte) (length >> 8);
+        out[5] = (byte) length;
+        System.arraycopy(comment, 0, out, 6, comment.length);
+        System.arraycopy(jpeg, 2, out, 6 + comment.length, jpeg.length - 2);
+        return out;
     }
 
     /** The face as a {@code data:image/jpeg;base64,...} URI, as V6 boxes send images. */

@@ -28,13 +28,16 @@ final class Recognitions {
     private final SenseVersion version;
     private final FaceImages images;
     private final RandomGenerator random;
+    private final boolean distinctSnapshots;
     private int track;
 
-    Recognitions(String serial, SenseVersion version, FaceImages images, RandomGenerator random) {
+    Recognitions(String serial, SenseVersion version, FaceImages images, RandomGenerator random,
+                 boolean distinctSnapshots) {
         this.serial = serial;
         this.version = version;
         this.images = images;
         this.random = random;
+        this.distinctSnapshots = distinctSnapshots;
     }
 
     Walkup walkup(Person person, Credential credential) {
@@ -60,15 +63,20 @@ final class Recognitions {
         SenseUser user = identified != null ? identified : user(w.person());
         return new SenseRecognition(version, serial, ++track, recognizeStatus(w).code(), recognitionType(w).code(),
                 w.uuid(), w.score(), w.liveness(), w.mask(), mode, w.credential().entryMode().code(), abnormalType(w),
-                withImage ? images.faceBase64(w.personId()) : "", pass, w.at().getEpochSecond(), w.temperature(), user,
+                withImage ? snapshot(w) : "", pass, w.at().getEpochSecond(), w.temperature(), user,
                 Map.of());
     }
 
     RemoteAuthRequest authRequest(Walkup w, boolean withImage) {
         String qr = w.credential() == Credential.QR_CODE && w.person() != null ? "QR-" + w.person().id() : "";
         return new RemoteAuthRequest(version, serial, recognizeStatus(w).code(), w.score(),
-                w.credential().entryMode().code(), w.mask(), withImage ? images.faceBase64(w.personId()) : "",
+                w.credential().entryMode().code(), w.mask(), withImage ? snapshot(w) : "",
                 w.temperature(), w.at().getEpochSecond(), qr, user(w.person()), Map.of());
+    }
+
+    /** The face snapshot of this walk-up: the person's shared face, or that face made this capture's own. */
+    private String snapshot(Walkup w) {
+        return distinctSnapshots ? images.faceBase64(w.personId(), w.uuid()) : images.faceBase64(w.personId());
     }
 
     private static RecognizeStatus recognizeStatus(Walkup w) {

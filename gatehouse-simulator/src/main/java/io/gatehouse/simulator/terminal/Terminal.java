@@ -74,7 +74,8 @@ public final class Terminal extends DeviceVerticle {
         authorizer = new RemoteAuthorizer(vertx, link, counters, config.timing());
         stream = new EventStream(counters);
         history = new RecordHistory(config.historyCapacity());
-        recognitions = new Recognitions(config.serial(), config.version(), FaceImages.shared(), random.split());
+        recognitions = new Recognitions(config.serial(), config.version(), FaceImages.shared(), random.split(),
+                config.distinctSnapshots());
         doorkeeper = new Doorkeeper(authorizer, recognitions);
         functions = defaultFunctions(config.version());
         authorizer.configure(functions);

@@ -16,11 +16,12 @@ import io.gatehouse.simulator.roster.Roster;
  * @param historyCapacity records kept for {@code /v1/event/records}
  * @param subscription    a push destination configured at start, or {@code null} (the hub configures it)
  * @param seed            seed of its random walk-ups, so a run can be repeated
+ * @param distinctSnapshots each recognition's face snapshot its own image, as a real capture is
  */
 public record TerminalConfig(String serial, String model, SenseVersion version, String address, int port, boolean tls,
                              String username, String password, double rate, Roster roster, DeviceTiming timing,
                              int cacheCapacity, int historyCapacity, DeviceCertificate certificate,
-                             SubscribeConfig subscription, long seed) {
+                             SubscribeConfig subscription, long seed, boolean distinctSnapshots) {
     public static final int DOCUMENTED_PORT = 8000;
     public static final int DOCUMENTED_CACHE = 50_000;
     public static final String MODEL = "SenseNebula-Pass-S7";
