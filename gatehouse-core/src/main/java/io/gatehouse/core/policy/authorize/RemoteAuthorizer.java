@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -118,7 +117,7 @@ public final class RemoteAuthorizer {
         private final AccessEvent request;
         private final long receivedNanos;
         private final DecisionInput input;
-        private final String id = UUID.randomUUID().toString();
+        private final String id = DecisionIds.next();
         private final AtomicReference<String> waitingFor = new AtomicReference<>("the directory to load");
         private final AtomicBoolean settled = new AtomicBoolean();
         private final AtomicBoolean answered = new AtomicBoolean();
@@ -213,7 +212,7 @@ public final class RemoteAuthorizer {
             if (!answered.compareAndSet(false, true)) {
                 return;
             }
-            Decision fallback = failMode(UUID.randomUUID().toString(), "the decision " + decision.id() + " ("
+            Decision fallback = failMode(DecisionIds.next(), "the decision " + decision.id() + " ("
                     + decision.reason() + ") " + why + "; the fail-mode answered");
             answer(fallback);
             record(fallback);
