@@ -58,7 +58,8 @@ public final class ApiResponses {
     }
 
     public static void refused(RoutingContext ctx, ApiRefusal refusal) {
-        error(ctx, refusal.status(), refusal.error(), refusal.field(), refusal.reason());
+        String field = refusal.field() == null || refusal.field().isEmpty() ? null : refusal.field();
+        error(ctx, refusal.status(), refusal.error(), field, refusal.reason());
     }
 
     /**

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.access.directory.EntityCodec;
-import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiRefusal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -45,18 +45,18 @@ final class CsvRows {
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
             while (it.hasNextValue()) {
                 if (rows.size() == maxRows) {
-                    throw new Refusal(413, "body", "at most " + maxRows + " rows per import");
+                    throw new ApiRefusal(413, "body", "at most " + maxRows + " rows per import");
                 }
                 Map<String, String> cells = it.nextValue();
                 checkColumns(codec, cells);
                 rows.add(new Row(rows.size() + 1, toJson(codec, cells)));
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof Refusal r) {
+            if (e instanceof ApiRefusal r) {
                 throw r;
             }
             // the file is broken from here on (an unclosed quote, a row longer than the header): say where
-            throw new Refusal(400, "body", "row " + (rows.size() + 1) + " is unreadable CSV: " + firstLine(e));
+            throw new ApiRefusal(400, "body", "row " + (rows.size() + 1) + " is unreadable CSV: " + firstLine(e));
         }
         return rows;
     }
@@ -64,7 +64,7 @@ final class CsvRows {
     private static void checkColumns(EntityCodec<?> codec, Map<String, String> cells) {
         for (String column : cells.keySet()) {
             if (!codec.csvColumns().contains(column)) {
-                throw new Refusal(400, column, "unknown column; the header names columns from " + codec.csvColumns());
+                throw new ApiRefusal(400, column, "unknown column; the header names columns from " + codec.csvColumns());
             }
         }
     }

@@ -19,7 +19,7 @@ import io.gatehouse.server.access.directory.EntityCodec;
 import io.gatehouse.server.access.directory.EntityId;
 import io.gatehouse.server.access.directory.ImportReport;
 import io.gatehouse.server.access.directory.ImportRow;
-import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiRefusal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ final class DirectoryRoutes {
             EntityCodec<?> codec = codec(ctx);
             DirectoryEntry entry = directory().get(codec.kind(), pathId(ctx));
             if (entry == null) {
-                throw new Refusal(404, "id", "no " + KindNames.singular(codec.kind()) + " with id \"" + pathId(ctx) + "\"");
+                throw new ApiRefusal(404, "id", "no " + KindNames.singular(codec.kind()) + " with id \"" + pathId(ctx) + "\"");
             }
             Replies.json(ctx, 200, codec.writeEntry(entry));
         });
@@ -86,13 +86,13 @@ final class DirectoryRoutes {
             directory();
             JsonNode body = body(ctx, Json.standard());
             if (!body.isObject()) {
-                throw new Refusal(400, "body", "expected a JSON object");
+                throw new ApiRefusal(400, "body", "expected a JSON object");
             }
             ObjectNode entry = (ObjectNode) body;
             if (!entry.has("id")) {
                 entry.put("id", id);
             } else if (!id.equals(entry.get("id").asText())) {
-                throw new Refusal(400, "id", "is \"" + entry.get("id").asText() + "\" in the body but \"" + id + "\" in the path");
+                throw new ApiRefusal(400, "id", "is \"" + entry.get("id").asText() + "\" in the body but \"" + id + "\" in the path");
             }
             DirectoryEntry decoded = decode(codec, entry);
             Replies.when(ctx, editor.put(decoded), created -> Replies.json(ctx, created ? 201 : 200, codec.writeEntry(decoded)));
@@ -151,7 +151,7 @@ final class DirectoryRoutes {
             } else {
                 JsonNode body = body(ctx, IMPORT_JSON);
                 if (!body.isArray()) {
-                    throw new Refusal(400, "body", "expected a JSON array of " + kind + " (or text/csv)");
+                    throw new ApiRefusal(400, "body", "expected a JSON array of " + kind + " (or text/csv)");
                 }
                 addArray(rows, codec, kind, body);
             }
@@ -165,17 +165,17 @@ final class DirectoryRoutes {
             directory();
             JsonNode body = body(ctx, IMPORT_JSON);
             if (!body.isObject()) {
-                throw new Refusal(400, "body", "expected a JSON object with arrays named " + Codecs.paths());
+                throw new ApiRefusal(400, "body", "expected a JSON object with arrays named " + Codecs.paths());
             }
             List<ImportRow> rows = new ArrayList<>();
             for (var names = body.fieldNames(); names.hasNext(); ) {
                 String kind = names.next();
                 EntityCodec<?> codec = Codecs.byPath(kind);
                 if (codec == null) {
-                    throw new Refusal(400, kind, "unknown kind; expected some of " + Codecs.paths());
+                    throw new ApiRefusal(400, kind, "unknown kind; expected some of " + Codecs.paths());
                 }
                 if (!body.get(kind).isArray()) {
-                    throw new Refusal(400, kind, "expected an array");
+                    throw new ApiRefusal(400, kind, "expected an array");
                 }
                 addArray(rows, codec, kind, body.get(kind));
             }
@@ -185,7 +185,7 @@ final class DirectoryRoutes {
 
     private static void addArray(List<ImportRow> rows, EntityCodec<?> codec, String kind, JsonNode array) {
         if (rows.size() + array.size() > MAX_IMPORT_ROWS) {
-            throw new Refusal(413, kind, "at most " + MAX_IMPORT_ROWS + " rows per import");
+            throw new ApiRefusal(413, kind, "at most " + MAX_IMPORT_ROWS + " rows per import");
         }
         for (int i = 0; i < array.size(); i++) {
             JsonNode element = array.get(i);
@@ -197,7 +197,7 @@ final class DirectoryRoutes {
     private static ImportRow decodeRow(EntityCodec<?> codec, String kind, int number, ObjectNode json) {
         try {
             return new ImportRow(number, kind, decode(codec, json), null);
-        } catch (Refusal r) {
+        } catch (ApiRefusal r) {
             return new ImportRow(number, kind, null, new Problem(r.field(), r.reason()));
         }
     }
@@ -206,9 +206,9 @@ final class DirectoryRoutes {
         try {
             return codec.read(FieldReader.root(json, new Notes()));
         } catch (DecodeException e) {
-            throw new Refusal(400, e.path(), e.reason());
+            throw new ApiRefusal(400, e.path(), e.reason());
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "", e.getMessage());
+            throw new ApiRefusal(400, "", e.getMessage());
         }
     }
 
@@ -226,7 +226,7 @@ final class DirectoryRoutes {
     private Directory directory() {
         Directory directory = current.lastKnown();
         if (directory == null) {
-            throw Refusal.stillLoading();
+            throw DirectoryEditor.stillLoading();
         }
         return directory;
     }
@@ -234,7 +234,7 @@ final class DirectoryRoutes {
     private static EntityCodec<?> codec(RoutingContext ctx) {
         EntityCodec<?> codec = Codecs.byPath(ctx.pathParam("kind"));
         if (codec == null) {
-            throw new Refusal(404, "kind", "expected one of " + Codecs.paths());
+            throw new ApiRefusal(404, "kind", "expected one of " + Codecs.paths());
         }
         return codec;
     }
@@ -242,14 +242,14 @@ final class DirectoryRoutes {
     private static String pathId(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (!EntityId.valid(id)) {
-            throw new Refusal(400, "id", EntityId.RULE);
+            throw new ApiRefusal(400, "id", EntityId.RULE);
         }
         return id;
     }
 
     private static void requireCsvForm(EntityCodec<?> codec) {
         if (codec.csvColumns().isEmpty()) {
-            throw new Refusal(415, "format", KindNames.plural(codec.kind()) + " have no CSV form; use JSON");
+            throw new ApiRefusal(415, "format", KindNames.plural(codec.kind()) + " have no CSV form; use JSON");
         }
     }
 
@@ -261,7 +261,7 @@ final class DirectoryRoutes {
         if (type.startsWith("text/csv")) {
             return true;
         }
-        throw new Refusal(415, "Content-Type", "expected application/json or text/csv");
+        throw new ApiRefusal(415, "Content-Type", "expected application/json or text/csv");
     }
 
     private static byte[] bytes(RoutingContext ctx) {
@@ -272,7 +272,7 @@ final class DirectoryRoutes {
         try {
             return json.parse(bytes(ctx));
         } catch (DecodeException e) {
-            throw new Refusal(400, "body", e.getMessage());
+            throw new ApiRefusal(400, "body", e.getMessage());
         }
     }
 

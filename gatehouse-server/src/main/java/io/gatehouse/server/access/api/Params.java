@@ -1,6 +1,6 @@
 package io.gatehouse.server.access.api;
 
-import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiRefusal;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
@@ -22,7 +22,7 @@ final class Params {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Refusal(400, name, "expected a whole number from " + min + " to " + max);
+        throw new ApiRefusal(400, name, "expected a whole number from " + min + " to " + max);
     }
 
     static boolean bool(RoutingContext ctx, String name, boolean otherwise) {
@@ -35,7 +35,7 @@ final class Params {
             return otherwise;
         }
         if (!allowed.contains(value)) {
-            throw new Refusal(400, name, "expected one of " + allowed);
+            throw new ApiRefusal(400, name, "expected one of " + allowed);
         }
         return value;
     }

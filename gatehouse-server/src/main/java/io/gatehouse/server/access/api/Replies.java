@@ -3,7 +3,7 @@ package io.gatehouse.server.access.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.protocol.json.DecodeException;
 import io.gatehouse.protocol.json.Json;
-import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiRefusal;
 import io.gatehouse.server.api.ApiResponses;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -31,23 +31,14 @@ final class Replies {
 
     /** The same {@code error} codes as the rest of the API, so an integrator handles one error shape. */
     static void error(RoutingContext ctx, int status, String field, String reason) {
-        String error = switch (status) {
-            case 400 -> "bad_request";
-            case 404 -> "not_found";
-            case 409 -> "conflict";
-            case 413 -> "too_large";
-            case 415 -> "unsupported_media_type";
-            case 503 -> "unavailable";
-            case 500 -> "internal_error";
-            default -> "error";
-        };
-        ApiResponses.error(ctx, status, error, field == null || field.isEmpty() ? null : field, reason);
+        ApiResponses.error(ctx, status, ApiRefusal.errorCode(status), field == null || field.isEmpty() ? null : field,
+                reason);
     }
 
     static void failure(RoutingContext ctx, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof Refusal r) {
-            error(ctx, r.status(), r.field(), r.reason());
+        if (cause instanceof ApiRefusal r) {
+            ApiResponses.refused(ctx, r);
         } else if (cause instanceof DecodeException d) {
             error(ctx, 400, d.path(), d.reason());
         } else {

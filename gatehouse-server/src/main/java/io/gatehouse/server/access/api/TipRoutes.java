@@ -8,7 +8,7 @@ import io.gatehouse.core.policy.answer.TipCatalog;
 import io.gatehouse.core.policy.authorize.CurrentDirectory;
 import io.gatehouse.protocol.json.Json;
 import io.gatehouse.server.access.directory.DirectoryEditor;
-import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiRefusal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -39,7 +39,7 @@ final class TipRoutes {
         DirectoryRoutes.guarded(ctx, () -> {
             var directory = current.lastKnown();
             if (directory == null) {
-                throw Refusal.stillLoading();
+                throw DirectoryEditor.stillLoading();
             }
             ObjectNode body = Json.object();
             body.set("overrides", Json.standard().mapper().valueToTree(directory.tips().overrides()));
@@ -51,7 +51,7 @@ final class TipRoutes {
     private void put(RoutingContext ctx) {
         DirectoryRoutes.guarded(ctx, () -> {
             if (current.lastKnown() == null) {
-                throw Refusal.stillLoading();
+                throw DirectoryEditor.stillLoading();
             }
             Map<String, Map<String, String>> overrides = read(ctx);
             Replies.when(ctx, editor.replaceTips(overrides), done -> get(ctx));
@@ -61,23 +61,23 @@ final class TipRoutes {
     private static Map<String, Map<String, String>> read(RoutingContext ctx) {
         JsonNode body = DirectoryRoutes.body(ctx, Json.standard());
         if (!body.isObject()) {
-            throw new Refusal(400, "body", "expected {\"<language>\": {\"<REASON>\": \"<template>\"}}");
+            throw new ApiRefusal(400, "body", "expected {\"<language>\": {\"<REASON>\": \"<template>\"}}");
         }
         Map<String, Map<String, String>> overrides = new HashMap<>();
         for (var language : (Iterable<Map.Entry<String, JsonNode>>) body::fields) {
             if (!TipCatalog.isLanguage(language.getKey()) || !language.getValue().isObject()) {
-                throw new Refusal(400, language.getKey(), "a language code (en, zh, pt-BR) naming an object of templates");
+                throw new ApiRefusal(400, language.getKey(), "a language code (en, zh, pt-BR) naming an object of templates");
             }
             Map<String, String> templates = new HashMap<>();
             for (var tip : (Iterable<Map.Entry<String, JsonNode>>) language.getValue()::fields) {
                 String field = language.getKey() + "." + tip.getKey();
                 if (Arrays.stream(Reason.values()).noneMatch(r -> r.name().equals(tip.getKey()))) {
-                    throw new Refusal(400, field, "unknown outcome; expected one of " + Arrays.toString(Reason.values()));
+                    throw new ApiRefusal(400, field, "unknown outcome; expected one of " + Arrays.toString(Reason.values()));
                 }
                 String template = tip.getValue().isTextual() ? tip.getValue().textValue() : null;
                 if (template == null || ScreenText.length(template) > MAX_TEMPLATE
                         || template.chars().anyMatch(Character::isISOControl)) {
-                    throw new Refusal(400, field, "a text of at most " + MAX_TEMPLATE
+                    throw new ApiRefusal(400, field, "a text of at most " + MAX_TEMPLATE
                             + " characters without control characters; the screen shows the first "
                             + ScreenText.DEFAULT_LENGTH);
                 }

@@ -2,7 +2,7 @@ package io.gatehouse.server.access.decisions;
 
 import io.gatehouse.core.policy.Reason;
 import io.gatehouse.core.policy.Step;
-import io.gatehouse.server.access.directory.Refusal;
+import io.gatehouse.server.api.ApiRefusal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ public record DecisionFilter(Instant from, Instant until, String device, String 
     public static DecisionFilter parse(Set<String> names, Function<String, String> param) {
         for (String name : names) {
             if (!PARAMETERS.contains(name)) {
-                throw new Refusal(400, name, "unknown filter; expected one of " + new java.util.TreeSet<>(PARAMETERS));
+                throw new ApiRefusal(400, name, "unknown filter; expected one of " + new java.util.TreeSet<>(PARAMETERS));
             }
         }
         return new DecisionFilter(instant(param, "from"), instant(param, "until"), text(param, "device"),
@@ -60,7 +60,7 @@ public record DecisionFilter(Instant from, Instant until, String device, String 
     private static String text(Function<String, String> param, String name) {
         String value = param.apply(name);
         if (value != null && (value.isEmpty() || value.length() > 256)) {
-            throw new Refusal(400, name, "between 1 and 256 characters");
+            throw new ApiRefusal(400, name, "between 1 and 256 characters");
         }
         return value;
     }
@@ -70,7 +70,7 @@ public record DecisionFilter(Instant from, Instant until, String device, String 
         try {
             return value == null ? null : Instant.parse(value);
         } catch (DateTimeException e) {
-            throw new Refusal(400, name, "expected an instant such as 2026-03-02T09:00:00Z");
+            throw new ApiRefusal(400, name, "expected an instant such as 2026-03-02T09:00:00Z");
         }
     }
 
@@ -80,7 +80,7 @@ public record DecisionFilter(Instant from, Instant until, String device, String 
             return null;
         }
         if (!value.equals("true") && !value.equals("false")) {
-            throw new Refusal(400, name, "expected true or false");
+            throw new ApiRefusal(400, name, "expected true or false");
         }
         return Boolean.parseBoolean(value);
     }
@@ -93,7 +93,7 @@ public record DecisionFilter(Instant from, Instant until, String device, String 
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, name, "expected one of " + List.of(type.getEnumConstants()));
+            throw new ApiRefusal(400, name, "expected one of " + List.of(type.getEnumConstants()));
         }
     }
 
@@ -114,6 +114,6 @@ public record DecisionFilter(Instant from, Instant until, String device, String 
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new Refusal(400, name, "expected a whole number from " + min + " to " + max);
+        throw new ApiRefusal(400, name, "expected a whole number from " + min + " to " + max);
     }
 }

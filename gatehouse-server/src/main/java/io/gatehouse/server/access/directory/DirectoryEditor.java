@@ -9,6 +9,7 @@ import io.gatehouse.core.policy.directory.DirectoryPerson;
 import io.gatehouse.core.policy.directory.Door;
 import io.gatehouse.core.policy.directory.KindNames;
 import io.gatehouse.core.policy.directory.Problem;
+import io.gatehouse.server.api.ApiRefusal;
 import io.gatehouse.server.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,11 +90,11 @@ public final class DirectoryEditor implements AutoCloseable {
         return CompletableFuture.runAsync(() -> {
             Directory directory = loaded();
             if (directory.get(kind, id) == null) {
-                throw new Refusal(404, "id", "no " + KindNames.singular(kind) + " with id \"" + id + "\"");
+                throw new ApiRefusal(404, "id", "no " + KindNames.singular(kind) + " with id \"" + id + "\"");
             }
             List<String> referrers = directory.referencesTo(kind, id);
             if (!referrers.isEmpty()) {
-                throw new Refusal(409, "id", "still named by " + String.join(", ", referrers.subList(0,
+                throw new ApiRefusal(409, "id", "still named by " + String.join(", ", referrers.subList(0,
                         Math.min(5, referrers.size()))) + (referrers.size() > 5 ? " and " + (referrers.size() - 5) + " more" : ""));
             }
             inTransaction(c -> tables.delete(c, kind, id));
@@ -179,10 +180,15 @@ public final class DirectoryEditor implements AutoCloseable {
         }
     }
 
+    /** The first load of the directory has not finished; writes and reads of the API wait for it. */
+    public static ApiRefusal stillLoading() {
+        return new ApiRefusal(503, "", "the directory is still loading; try again in a moment");
+    }
+
     private Directory loaded() {
         Directory directory = current.lastKnown();
         if (directory == null) {
-            throw Refusal.stillLoading();
+            throw stillLoading();
         }
         return directory;
     }
@@ -190,7 +196,7 @@ public final class DirectoryEditor implements AutoCloseable {
     private static void refuseProblems(List<Problem> problems) {
         if (!problems.isEmpty()) {
             Problem first = problems.get(0);
-            throw new Refusal(first.conflict() ? 409 : 400, first.field(), first.reason());
+            throw new ApiRefusal(first.conflict() ? 409 : 400, first.field(), first.reason());
         }
     }
 
