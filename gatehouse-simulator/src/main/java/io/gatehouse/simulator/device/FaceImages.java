@@ -41,7 +41,7 @@ public final class FaceImages {
 
     /** The face for a person (any key: a user id, an identity id), always the same for the same key. */
     public String faceBase64(String key) {
-        return base64.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT));
+        return base64.get(variant(key));
     }
 
     /**
@@ -49,7 +49,7 @@ public final class FaceImages {
      * that every capture is an image of its own, as a camera's snapshots are, at the cost of one string per capture.
      */
     public String faceBase64(String key, String capture) {
-        byte[] face = jpegs.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT));
+        byte[] face = jpegs.get(variant(key));
         return Base64.getEncoder().encodeToString(withComment(face, capture.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -71,9 +71,14 @@ public final class FaceImages {
         return out;
     }
 
+    /** Which of the faces a person has: always the same one for the same key. */
+    private static int variant(String key) {
+        return Math.floorMod(key == null ? 0 : key.hashCode(), COUNT);
+    }
+
     /** The face as a {@code data:image/jpeg;base64,...} URI, as V6 boxes send images. */
     public String faceDataUri(String key) {
-        return dataUris.get(Math.floorMod(key == null ? 0 : key.hashCode(), COUNT));
+        return dataUris.get(variant(key));
     }
 
     /** A wider picture of the scene in front of the camera (the SE box's {@code spot_pic}). */
