@@ -58,8 +58,7 @@ public final class ApiResponses {
     }
 
     public static void refused(RoutingContext ctx, ApiRefusal refusal) {
-        String field = refusal.field() == null || refusal.field().isEmpty() ? null : refusal.field();
-        error(ctx, refusal.status(), refusal.error(), field, refusal.reason());
+        error(ctx, refusal.status(), refusal.error(), refusal.field(), refusal.reason());
     }
 
     /**
@@ -93,10 +92,11 @@ public final class ApiResponses {
         }
     }
 
+    /** The API's error answer; a null or empty {@code field} names none, and the answer has no {@code field}. */
     public static void error(RoutingContext ctx, int status, String error, String field, String reason) {
         ObjectNode body = JSON.createObjectNode();
         body.put("error", error);
-        if (field != null) {
+        if (field != null && !field.isEmpty()) {
             body.put("field", field);
         }
         body.put("reason", reason);

@@ -31,8 +31,7 @@ final class Replies {
 
     /** The same {@code error} codes as the rest of the API, so an integrator handles one error shape. */
     static void error(RoutingContext ctx, int status, String field, String reason) {
-        ApiResponses.error(ctx, status, ApiRefusal.errorCode(status), field == null || field.isEmpty() ? null : field,
-                reason);
+        ApiResponses.error(ctx, status, ApiRefusal.errorCode(status), field, reason);
     }
 
     static void failure(RoutingContext ctx, Throwable error) {
