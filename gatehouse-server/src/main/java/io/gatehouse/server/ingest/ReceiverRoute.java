@@ -2,13 +2,10 @@ package io.gatehouse.server.ingest;
 
 import io.gatehouse.core.store.Channel;
 import io.vertx.core.Handler;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.RequestBody;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -23,6 +20,7 @@ public final class ReceiverRoute {
     private static final String SOURCE = "gatehouse.source";
     private static final String RECEIVED_NANOS = "gatehouse.receivedNanos";
     private static final String RECEIVED_AT = "gatehouse.receivedAt";
+    private static final String BODY = "gatehouse.body";
 
     private ReceiverRoute() {
     }
@@ -50,9 +48,7 @@ public final class ReceiverRoute {
         });
         Route route = router.route(method, path);
         if (method == HttpMethod.POST) {
-            // preallocated from Content-Length (Vert.x caps it at 64 KiB), so a 30 KB push is not copied through
-            // six doublings of a 1 KiB buffer; only registered devices get this far
-            route.handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes).setPreallocateBodyBuffer(true));
+            route.handler(ctx -> RequestBodyReader.read(ctx, maxBodyBytes, BODY));
         }
         route.handler(receiver);
         route.failureHandler(ctx -> {
@@ -80,11 +76,10 @@ public final class ReceiverRoute {
         return ctx.get(RECEIVED_AT);
     }
 
-    /** The body as bytes; a body the body handler did not keep (a form upload) reads as empty. */
+    /** The body as read; the array is the request's own, not a copy. */
     public static byte[] body(RoutingContext ctx) {
-        RequestBody body = ctx.body();
-        Buffer buffer = body == null ? null : body.buffer();
-        return buffer == null ? new byte[0] : buffer.getBytes();
+        byte[] body = ctx.get(BODY);
+        return body == null ? new byte[0] : body;
     }
 
     private static String remoteAddress(RoutingContext ctx) {

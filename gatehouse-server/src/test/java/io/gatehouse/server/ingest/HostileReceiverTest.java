@@ -8,6 +8,7 @@ import io.gatehouse.server.DevicePayloads;
 import io.gatehouse.server.HubConfig;
 import io.gatehouse.server.TestHub;
 import io.gatehouse.server.device.DeviceHub;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,6 +95,42 @@ class HostileReceiverTest {
         assertThat(kept.path("error").asText()).isEqualTo("too_large");
         assertThat(kept.path("keptBytes").asInt()).isZero();
         good("after");
+    }
+
+    @Test
+    void aBodyOfUnknownLengthIsReadWhole() throws Exception {
+        byte[] face = DevicePayloads.jpeg(MAX_IMAGE - 1000, 5);
+        byte[] record = DevicePayloads.recognition(DevicePayloads.SERIAL, "chunked", "7", "Dana", true, T0, face)
+                .toString().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> answer = hub.hub.send(HttpRequest.newBuilder(URI.create(push))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(record))).build());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(hub.events("").get(0).at("/images/0/url").asText())
+                .isEqualTo("/api/images/" + DevicePayloads.sha256(face));
+    }
+
+    @Test
+    void aBodyOfUnknownLengthIsRefusedOnceItPassesTheLimit() throws Exception {
+        byte[] huge = new byte[MAX_REQUEST * 4];
+        Arrays.fill(huge, (byte) ' ');
+        HttpResponse<String> answer = hub.hub.send(HttpRequest.newBuilder(URI.create(push))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build());
+
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(DeviceHub.json(answer.body()).path("error").asText()).isEqualTo("too_large");
+        good("after");
+    }
+
+    @Test
+    void aDeviceThatWaitsFor100ContinueIsAnswered() throws Exception {
+        HttpResponse<String> answer = hub.hub.send(HttpRequest.newBuilder(URI.create(auth)).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(DevicePayloads.authorizationRequest(DevicePayloads.SERIAL,
+                        "5", "王五", T0, DevicePayloads.jpeg(2000, 3)).toString().getBytes(StandardCharsets.UTF_8)))
+                .build());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(DeviceHub.json(answer.body()).path("data").has("pass")).isTrue();
     }
 
     @Test
