@@ -17,6 +17,7 @@ import io.gatehouse.server.health.HealthRoutes;
 import io.gatehouse.server.health.ReadinessCheck;
 import io.gatehouse.server.ingest.auth.RemoteAuthReceiver;
 import io.gatehouse.server.store.EventStorage;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -52,10 +53,11 @@ public final class Hub implements AutoCloseable {
     private final Forwarding forwarding;
     private final DecisionRetention decisionRetention;
     private final PrometheusMeterRegistry metrics;
+    private final JvmGcMetrics gcMetrics;
 
     private Hub(Vertx vertx, List<HttpServer> servers, HubConfig config, Router router, EventStorage storage,
                 Devices devices, Forwarding forwarding, DecisionRetention decisionRetention,
-                PrometheusMeterRegistry metrics) {
+                PrometheusMeterRegistry metrics, JvmGcMetrics gcMetrics) {
         this.vertx = vertx;
         this.servers = servers;
         this.config = config;
@@ -65,6 +67,7 @@ public final class Hub implements AutoCloseable {
         this.forwarding = forwarding;
         this.decisionRetention = decisionRetention;
         this.metrics = metrics;
+        this.gcMetrics = gcMetrics;
     }
 
     /** Starts the hub and returns once it listens; throws when it cannot (port taken, data dir unusable). */
@@ -74,8 +77,11 @@ public final class Hub implements AutoCloseable {
         Devices devices = null;
         Forwarding forwarding = null;
         DecisionRetention decisionRetention = null;
+        PrometheusMeterRegistry metrics = newRegistry();
+        // collections and their pauses, which a door's answer waits out; it listens to the JVM until closed
+        JvmGcMetrics gcMetrics = new JvmGcMetrics();
+        gcMetrics.bindTo(metrics);
         try {
-            PrometheusMeterRegistry metrics = newRegistry();
             Database database = Database.open(config.dataDir(), config.decisionLogDir());
             AdminAuth adminAuth = AdminAuth.load(config.dataDir(), config.adminToken());
             storage = EventStorage.open(database, config.dataDir(), config.store(), config.retention(), metrics);
@@ -111,7 +117,8 @@ public final class Hub implements AutoCloseable {
             LOG.info("Gatehouse hub listening on {}:{} ({} event loops), data in {}", config.bindHost(), port,
                     servers.size(), config.dataDir().toAbsolutePath());
             devices.listening(port);
-            return new Hub(vertx, servers, config, router, storage, devices, forwarding, decisionRetention, metrics);
+            return new Hub(vertx, servers, config, router, storage, devices, forwarding, decisionRetention, metrics,
+                    gcMetrics);
         } catch (Exception e) {
             if (decisionRetention != null) {
                 decisionRetention.close();
@@ -125,6 +132,7 @@ public final class Hub implements AutoCloseable {
             if (storage != null) {
                 storage.close();
             }
+            gcMetrics.close();
             vertx.close();
             throw e;
         }
@@ -191,6 +199,7 @@ public final class Hub implements AutoCloseable {
             decisionRetention.close();
             storage.close();
         } finally {
+            gcMetrics.close();
             HttpLoops.await(vertx.close());
         }
         LOG.info("Gatehouse hub stopped; every event it accepted is committed");

@@ -2,6 +2,7 @@ package io.gatehouse.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatehouse.bench.HubClient;
+import io.gatehouse.bench.Metrics;
 import io.gatehouse.protocol.json.Json;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -97,11 +98,19 @@ final class HubAdmin {
     }
 
     /**
-     * Fail-mode answers the hub has given so far: a door answered with its fail-mode because the decision, or with
-     * durable answers its commit, missed the budget. {@code -1} when the hub cannot be asked.
+     * The hub's running totals, from one read of its metrics: fail-mode answers so far (a door answered with its
+     * fail-mode because the decision, or with durable answers its commit, missed the budget), the collector's pauses
+     * and the bytes allocated. All unknown when the hub cannot be asked: a failed read under load must not stop the run.
      */
-    long failModeAnswers() {
-        return sumOrUnknown("gatehouse_access_decisions_total", "fail_mode=\"true\"");
+    RateSteps.Counters counters() {
+        try {
+            Metrics metrics = hub.metrics();
+            return new RateSteps.Counters((long) metrics.sum("gatehouse_access_decisions_total", "fail_mode=\"true\""),
+                    (long) metrics.sum("jvm_gc_pause_seconds_count", ""), metrics.sum("jvm_gc_pause_seconds_sum", ""),
+                    (long) metrics.sum("jvm_gc_memory_allocated_bytes_total", ""));
+        } catch (Exception e) {
+            return RateSteps.Counters.UNKNOWN;
+        }
     }
 
     /** A figure sampled while the hub is under load, where a failed read must not stop the run: -1 then. */

@@ -5,6 +5,7 @@ import io.gatehouse.bench.HubClient;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatehouse.bench.load.Fleet.Scenario;
+import io.gatehouse.bench.load.RateSteps.Counters;
 import io.gatehouse.bench.load.RateSteps.Memory;
 import io.gatehouse.bench.load.RateSteps.Outcome;
 import io.gatehouse.bench.load.RateSteps.Step;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -189,7 +189,7 @@ final class HubCommand implements Callable<Integer> {
 
             HubAdmin.Tally before = admin.tally();
             try (Fleet fleet = new Fleet(firstAddress, receivers, imageBytes)) {
-                runScenarios("Gatehouse", fleet, memory, admin::failModeAnswers, outcomes, json);
+                runScenarios("Gatehouse", fleet, memory, admin::counters, outcomes, json);
             }
             boolean verified = verify(admin, before, outcomes, json.putObject("verification"));
             ArrayNode timers = json.putArray("hubTimers");
@@ -260,12 +260,12 @@ final class HubCommand implements Callable<Integer> {
         }
     }
 
-    private void runScenarios(String label, Fleet fleet, Supplier<Memory> memory, LongSupplier failModes,
+    private void runScenarios(String label, Fleet fleet, Supplier<Memory> memory, Supplier<Counters> counters,
                               Map<Scenario, Outcome> outcomes, ObjectNode json) throws Exception {
         for (Scenario scenario : scenarios) {
             boolean push = scenario == Scenario.PUSH;
             RateSteps steps = new RateSteps(fleet, Duration.ofSeconds(warmupSeconds),
-                    Duration.ofSeconds(push ? pushSeconds : authSeconds), keepGoing, memory, failModes, System.out);
+                    Duration.ofSeconds(push ? pushSeconds : authSeconds), keepGoing, memory, counters, System.out);
             long primed = steps.prime(scenario, (push ? pushRates : authRates).get(0), Duration.ofSeconds(primeSeconds));
             System.out.println();
             Outcome outcome = steps.run(label, scenario, push ? pushRates : authRates,

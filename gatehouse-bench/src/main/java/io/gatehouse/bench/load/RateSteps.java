@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,8 +31,29 @@ final class RateSteps {
         }
     }
 
-    /** @param failModes fail-mode answers among the step's 200s; {@code -1} when the server does not say */
-    record Step(OpenLoop.Result result, long failModes, boolean sustained, boolean meetsLatency, Memory memory) {
+    /**
+     * The server's running totals, read before and after a step; {@code -1} where the server does not say.
+     *
+     * @param failModes      fail-mode answers (a 200 that is not a decision)
+     * @param gcPauses       collector pauses, and {@code gcPauseSeconds} their total: a door's answer waits them out
+     * @param allocatedBytes bytes the server's JVM allocated: each young collection follows from them
+     */
+    record Counters(long failModes, long gcPauses, double gcPauseSeconds, long allocatedBytes) {
+        static final Counters UNKNOWN = new Counters(-1, -1, -1, -1);
+
+        Counters minus(Counters before) {
+            return new Counters(since(failModes, before.failModes), since(gcPauses, before.gcPauses),
+                    gcPauseSeconds < 0 || before.gcPauseSeconds < 0 ? -1 : gcPauseSeconds - before.gcPauseSeconds,
+                    since(allocatedBytes, before.allocatedBytes));
+        }
+
+        private static long since(long now, long before) {
+            return now < 0 || before < 0 ? -1 : now - before;
+        }
+    }
+
+    /** @param during the server's counters over the step: {@code failModes} among its 200s, its pauses, its allocation */
+    record Step(OpenLoop.Result result, Counters during, boolean sustained, boolean meetsLatency, Memory memory) {
         void into(ObjectNode step) {
             OpenLoop.Result r = result;
             step.put("offeredRate", r.offeredRate());
@@ -41,8 +61,14 @@ final class RateSteps {
             step.put("ok", r.ok());
             step.put("failed", r.failed());
             step.put("overload", r.overload());
-            if (failModes >= 0) {
-                step.put("failModeAnswers", failModes);
+            if (during.failModes() >= 0) {
+                step.put("failModeAnswers", during.failModes());
+            }
+            if (during.gcPauses() >= 0) {
+                step.put("gcPauses", during.gcPauses()).put("gcPauseMillis", during.gcPauseSeconds() * 1000);
+            }
+            if (during.allocatedBytes() >= 0 && r.ok() > 0) {
+                step.put("allocatedKiBPerAnswer", during.allocatedBytes() / 1024.0 / r.ok());
             }
             step.put("p50Millis", r.percentileMillis(50));
             step.put("p99Millis", r.percentileMillis(99));
@@ -92,21 +118,21 @@ final class RateSteps {
     private final Duration duration;
     private final boolean keepGoing;
     private final Supplier<Memory> memory;
-    private final LongSupplier failModes;
+    private final Supplier<Counters> counters;
     private final PrintStream out;
 
     /**
      * @param memory    samples the server's memory (called about once a second during steps); null for none
-     * @param failModes the server's count of fail-mode answers so far; null when it has none (the ceiling)
+     * @param counters  the server's counters so far; null when it has none (the ceiling)
      */
     RateSteps(Fleet fleet, Duration warmup, Duration duration, boolean keepGoing, Supplier<Memory> memory,
-              LongSupplier failModes, PrintStream out) {
+              Supplier<Counters> counters, PrintStream out) {
         this.fleet = fleet;
         this.warmup = warmup;
         this.duration = duration;
         this.keepGoing = keepGoing;
         this.memory = memory;
-        this.failModes = failModes;
+        this.counters = counters == null ? () -> Counters.UNKNOWN : counters;
         this.out = out;
     }
 
@@ -129,14 +155,15 @@ final class RateSteps {
         out.printf("%s, scenario %s, %d devices, body %d bytes, %d s per step after %d s warm-up%s%n", label,
                 scenario.name().toLowerCase(java.util.Locale.ROOT), fleet.size(), fleet.bodySize(),
                 duration.toSeconds(), warmup.toSeconds(), p99TargetMillis > 0 ? ", p99 target " + p99TargetMillis + " ms" : "");
-        out.printf("%10s %10s %9s %9s %9s %9s %7s %8s %9s %9s %9s  %s%n", "offered/s", "ok/s", "p50 ms", "p99 ms",
-                "p99.9 ms", "max ms", "failed", "overload", "fail-mode", "RSS MiB", "heap MiB", "verdict");
+        out.printf("%10s %10s %9s %9s %9s %9s %7s %8s %9s %9s %9s %12s %7s  %s%n", "offered/s", "ok/s", "p50 ms",
+                "p99 ms", "p99.9 ms", "max ms", "failed", "overload", "fail-mode", "RSS MiB", "heap MiB", "GC pauses/ms",
+                "KiB/ok", "verdict");
         for (double rate : rates) {
             if (!warmup.isZero()) {
                 answered += loop.run(rate, warmup, i -> fleet.send(scenario, i)).ok();
             }
             MemoryWatch watch = new MemoryWatch(memory);
-            long failModesBefore = failModes == null ? -1 : failModes.getAsLong();
+            Counters before = counters.get();
             OpenLoop.Result r;
             try {
                 r = loop.run(rate, duration, i -> fleet.send(scenario, i));
@@ -144,17 +171,19 @@ final class RateSteps {
                 watch.stop();
             }
             answered += r.ok();
-            long stepFailModes = failModesBefore < 0 ? -1 : failModes.getAsLong() - failModesBefore;
-            boolean sustained = r.failed() == 0 && r.overload() == 0 && stepFailModes <= 0
+            Counters during = counters.get().minus(before);
+            boolean sustained = r.failed() == 0 && r.overload() == 0 && during.failModes() <= 0
                     && r.achievedRate() >= 0.95 * r.offeredRate();
             boolean fast = sustained && (p99TargetMillis <= 0 || r.percentileMillis(99) <= p99TargetMillis);
-            Step step = new Step(r, stepFailModes, sustained, fast, watch.peak());
+            Step step = new Step(r, during, sustained, fast, watch.peak());
             steps.add(step);
-            out.printf("%10.0f %10.0f %9.2f %9.2f %9.2f %9.2f %7d %8d %9s %9s %9s  %s%n", rate, r.achievedRate(),
-                    r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9),
+            out.printf("%10.0f %10.0f %9.2f %9.2f %9.2f %9.2f %7d %8d %9s %9s %9s %12s %7s  %s%n", rate,
+                    r.achievedRate(), r.percentileMillis(50), r.percentileMillis(99), r.percentileMillis(99.9),
                     r.latency().getMaxValue() / 1e6, r.failed(), r.overload(),
-                    stepFailModes < 0 ? "-" : Long.toString(stepFailModes), mib(step.memory().maxRssBytes()),
+                    during.failModes() < 0 ? "-" : Long.toString(during.failModes()), mib(step.memory().maxRssBytes()),
                     mib(step.memory().maxHeapUsedBytes()),
+                    during.gcPauses() < 0 ? "-" : String.format("%d/%.0f", during.gcPauses(), during.gcPauseSeconds() * 1000),
+                    during.allocatedBytes() < 0 || r.ok() == 0 ? "-" : String.format("%.0f", during.allocatedBytes() / 1024.0 / r.ok()),
                     !sustained ? "NOT SUSTAINED" : fast ? (p99TargetMillis > 0 ? "meets target" : "sustained")
                             : "misses p99 target");
             if (!sustained && !keepGoing) {

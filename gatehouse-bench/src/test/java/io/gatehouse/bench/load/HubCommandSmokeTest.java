@@ -62,10 +62,12 @@ class HubCommandSmokeTest {
         long failModes = 0;
         for (JsonNode step : report.path("hub").path("auth").path("steps")) {
             assertThat(step.has("failModeAnswers")).as("the hub says how many answers were its fail-mode").isTrue();
+            assertThat(step.path("gcPauses").asLong(-1)).as("the hub counts its collector's pauses").isNotNegative();
             failModes += step.path("failModeAnswers").asLong();
         }
         assertThat(failModes).isLessThanOrEqualTo(verification.path("decisionsWritten").asLong() - asked);
         assertThat(report.path("ceiling").path("auth").path("steps").get(0).has("failModeAnswers")).isFalse();
+        assertThat(report.path("ceiling").path("auth").path("steps").get(0).has("gcPauses")).isFalse();
         assertThat(verification.path("complete").asBoolean()).isTrue();
         assertThat(report.path("hub").path("idle").path("rssMiB").asDouble()).isPositive();
         assertThat(report.path("comparison")).extracting(row -> row.path("scenario").asText()).contains("auth", "push");
