@@ -94,6 +94,8 @@ class RemoteAuthReceiverTest {
                 assertThat(logged.get(0).path("pass").asBoolean())
                         .isEqualTo(DeviceHub.json(answer.body()).path("data").path("pass").asBoolean());
             }
+            // what the doors waited, as the hub saw it, for an operator to watch
+            assertThat(hub.metrics()).contains("gatehouse_ingest_auth_answer_seconds_count 5");
         }
     }
 

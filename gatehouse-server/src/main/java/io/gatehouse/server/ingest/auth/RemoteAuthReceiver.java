@@ -44,10 +44,12 @@ public final class RemoteAuthReceiver {
     private final RemoteAuthorizer authorizer;
     private final PassageLinker linker;
     private final Consumer<String> heartbeat;
+    private final IngestMetrics metrics;
 
     private RemoteAuthReceiver(IngestPipeline pipeline, RemoteAuthorizer authorizer, PassageLinker linker,
-                               Consumer<String> heartbeat) {
+                               Consumer<String> heartbeat, IngestMetrics metrics) {
         this.pipeline = pipeline;
+        this.metrics = metrics;
         this.authorizer = authorizer;
         this.linker = linker;
         this.heartbeat = heartbeat;
@@ -55,7 +57,8 @@ public final class RemoteAuthReceiver {
 
     public static void mount(Router router, SenderDirectory senders, IngestPipeline pipeline, IngestMetrics metrics,
                              int maxBodyBytes, RemoteAuthorizer authorizer, PassageLinker linker) {
-        RemoteAuthReceiver receiver = new RemoteAuthReceiver(pipeline, authorizer, linker, senders::heartbeat);
+        RemoteAuthReceiver receiver = new RemoteAuthReceiver(pipeline, authorizer, linker, senders::heartbeat,
+                metrics);
         ReceiverRoute.mount(router, HttpMethod.POST, PATH + ":token", Channel.REMOTE_AUTH, senders::authSender,
                 pipeline, metrics, maxBodyBytes, receiver::ask);
         ReceiverRoute.mount(router, HttpMethod.GET, PATH + ":token", Channel.REMOTE_AUTH, senders::authSender,
@@ -85,6 +88,7 @@ public final class RemoteAuthReceiver {
                 .whenComplete((decision, error) -> context.runOnContext(v -> {
                     if (decision != null) {
                         DeviceAnswers.message(ctx, 200, decision.toAnswer());
+                        metrics.answered(System.nanoTime() - ReceiverRoute.receivedNanos(ctx));
                     } else {
                         // authorize never fails by contract; should it, the door must still get an answer at once
                         DeviceAnswers.refusal(ctx, Rejection.storeFailed("the authorizer failed"));
