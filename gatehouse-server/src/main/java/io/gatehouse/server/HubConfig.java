@@ -56,6 +56,7 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
             Setting.of("store.max-batch", "500", "Most events committed together (group commit)."),
             Setting.of("store.readers", "2", "Threads (one database connection each) for API queries and streams."),
             Setting.of("store.late-threshold", "1m", "An event received more than this after it happened is marked late."),
+            Setting.of("store.request-record-wait", "100ms", "How long a remote-authorization request's record may wait to be committed with others (the door waits for the decision log, not for it); 0: at once."),
             Setting.of("retention.max-age", "0", "Delete events that happened longer ago than this (0: keep forever)."),
             Setting.of("retention.max-size", "0", "Delete oldest events while database + images exceed this (0: no limit)."),
             Setting.of("retention.interval", "1m", "How often retention checks its limits."),
@@ -105,7 +106,8 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
                 s.bytes("store.queue-bytes"),
                 s.integer("store.max-batch", 1, 100_000),
                 s.integer("store.readers", 1, 64),
-                s.duration("store.late-threshold"));
+                s.duration("store.late-threshold"),
+                s.duration("store.request-record-wait"));
         RetentionSettings retention = new RetentionSettings(
                 s.duration("retention.max-age"),
                 s.bytes("retention.max-size"),

@@ -46,7 +46,8 @@ public final class EventStorage implements AutoCloseable {
         Connection connection = database.connect();
         ImageSizes sizes = ImageSizes.of(connection);
         ImageFiles files = ImageFiles.open(dataDir, sizes.inFiles());
-        EventWriter writer = new EventWriter(database, connection, metrics, settings.maxBatch(), sizes.all());
+        EventWriter writer = new EventWriter(database, connection, metrics, settings.maxBatch(),
+                settings.requestRecordWait(), sizes.all());
         SqliteEventStore store = new SqliteEventStore(settings, writer, metrics);
         SqliteEventReader reader = new SqliteEventReader(database, files, writer, settings.readers());
         Retention retention = new Retention(retentionSettings, writer, files, reader, metrics, Clock.systemUTC());

@@ -1,11 +1,13 @@
 package io.gatehouse.server.store;
 
 import io.gatehouse.core.store.AppendResult;
+import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventReader.CommitListener;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.db.WalCheckpointer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +34,11 @@ final class EventWriter {
         T run(Connection connection) throws Exception;
     }
 
-    record Pending(PreparedEvent event, CompletableFuture<AppendResult> result) {
+    /** @param queuedNanos when it was queued ({@link System#nanoTime()}) */
+    record Pending(PreparedEvent event, CompletableFuture<AppendResult> result, long queuedNanos) {
+        Pending(PreparedEvent event, CompletableFuture<AppendResult> result) {
+            this(event, result, System.nanoTime());
+        }
     }
 
     private record Chore<T>(Task<T> task, CompletableFuture<T> result) {
@@ -45,6 +51,8 @@ final class EventWriter {
     private final BatchInsert insert;
     private final StoreMetrics metrics;
     private final int maxBatch;
+    /** How long a batch of requests' records may wait for more ({@link StoreSettings#requestRecordWait()}). */
+    private final long gatherNanos;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Chore<?>> chores = new LinkedBlockingQueue<>();
     private final CopyOnWriteArrayList<CommitListener> listeners = new CopyOnWriteArrayList<>();
@@ -55,8 +63,8 @@ final class EventWriter {
     private volatile boolean stopping;
     private volatile String lastFailure;
 
-    EventWriter(Database database, Connection connection, StoreMetrics metrics, int maxBatch, long blobBytes)
-            throws SQLException {
+    EventWriter(Database database, Connection connection, StoreMetrics metrics, int maxBatch, Duration gather,
+                long blobBytes) throws SQLException {
         this.database = database;
         this.connection = connection;
         this.connection.setAutoCommit(false);
@@ -65,6 +73,7 @@ final class EventWriter {
         this.insert = new BatchInsert(connection);
         this.metrics = metrics;
         this.maxBatch = maxBatch;
+        this.gatherNanos = gather.toNanos();
         this.blobBytes = new AtomicLong(blobBytes);
         this.thread = new Thread(this::run, "gatehouse-store-writer");
     }
@@ -128,6 +137,9 @@ final class EventWriter {
                 if (first != null) {
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
+                    if (gatherNanos > 0 && nobodyWaits(batch)) {
+                        gather(batch, first.queuedNanos());
+                    }
                     batch.removeIf(p -> p == WAKE);
                     if (!batch.isEmpty()) {
                         commit(batch);
@@ -146,6 +158,40 @@ final class EventWriter {
             lastFailure = "writer stopped: " + e;
         } finally {
             closeConnection();
+        }
+    }
+
+    /**
+     * Whether no one waits for this batch's commit: it holds only records of remote-authorization requests. The
+     * door's answer waits for the decision log, not for this record, and at 800 requests/s the writer committed
+     * them 1.3 at a time: 600 commits a second, each with its fsync on the disk the decision log may share.
+     */
+    private static boolean nobodyWaits(List<Pending> batch) {
+        for (Pending p : batch) {
+            if (p == WAKE || p.event().ingested().channel() != Channel.REMOTE_AUTH) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Lets such a batch take in what arrives until {@code gatherNanos} after its first record was queued. Anything
+     * else that arrives (a record someone waits for, a chore, the stop) ends the wait and is committed with it.
+     */
+    private void gather(List<Pending> batch, long since) throws InterruptedException {
+        long deadline = since + gatherNanos;
+        while (batch.size() < maxBatch) {
+            long left = deadline - System.nanoTime();
+            Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+            if (!nobodyWaits(batch)) {
+                return;
+            }
         }
     }
 

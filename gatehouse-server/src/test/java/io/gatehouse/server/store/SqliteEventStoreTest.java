@@ -164,6 +164,42 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void aDoorsRequestRecordWaitsForCompanyUntilARecordSomeoneAwaitsArrives() throws Exception {
+        StoreSettings patient = StoreSettings.DEFAULTS.withRequestRecordWait(Duration.ofMinutes(10));
+        try (StoreFixture store = new StoreFixture(data, patient, RetentionSettings.DEFAULTS)) {
+            List<CompletableFuture<AppendResult>> asked = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                asked.add(store.storage.store().append(ingested(recognition(SERIAL, "ask-" + i, "5", "王五", true,
+                        T0, jpeg(500, i)), SERIAL, Channel.REMOTE_AUTH, T0)).toCompletableFuture());
+            }
+            Thread.sleep(300); // time enough for a commit, were the writer not waiting for more
+            assertThat(asked).noneMatch(CompletableFuture::isDone);
+
+            AppendResult push = store.append(pushed("pushed", "5", "王五", true, T0));
+
+            for (CompletableFuture<AppendResult> request : asked) {
+                assertThat(request.get(30, TimeUnit.SECONDS).seq()).isLessThan(push.seq());
+            }
+            assertThat(store.metrics.get("gatehouse.store.batch.size").summary().count()).isEqualTo(1);
+            assertThat(store.metrics.get("gatehouse.store.batch.size").summary().max()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aWaitingRequestRecordIsCommittedWhenTheStoreCloses() throws Exception {
+        StoreSettings patient = StoreSettings.DEFAULTS.withRequestRecordWait(Duration.ofMinutes(10));
+        CompletableFuture<AppendResult> asked;
+        try (StoreFixture store = new StoreFixture(data, patient, RetentionSettings.DEFAULTS)) {
+            asked = store.storage.store().append(ingested(recognition(SERIAL, "ask", "5", "王五", true, T0,
+                    jpeg(500, 1)), SERIAL, Channel.REMOTE_AUTH, T0)).toCompletableFuture();
+        }
+        long seq = asked.get(30, TimeUnit.SECONDS).seq();
+        try (StoreFixture reopened = new StoreFixture(data)) {
+            assertThat(reopened.event(seq).dedupeKey()).isEqualTo("sense/" + SERIAL + "/ask");
+        }
+    }
+
+    @Test
     void aReplayedEventKeepsItsTimeAndIsMarkedLateWithItsDelay() throws Exception {
         Instant happened = T0;
         Instant replayed = T0.plus(Duration.ofHours(3));
