@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
- * next one); the images new to the store go into the same transaction, so one fsync makes a whole batch durable,
+ * next one, and records no one waits for wait a moment for more, see {@link #gather}); the images new to the store go into the same transaction, so one fsync makes a whole batch durable,
  * images and all. The log is checkpointed by a {@link WalCheckpointer}, not inside these commits. Between batches
  * it runs maintenance tasks (retention steps, readiness probes), each small, so appends never wait long behind them.
  */
@@ -166,8 +166,8 @@ final class EventWriter {
      * door's answer waits for the decision log, not for this record, and at 800 requests/s the writer committed
      * them 1.3 at a time: 600 commits a second, each with its fsync on the disk the decision log may share.
      */
-    private static boolean nobodyWaits(List<Pending> batch) {
-        for (Pending p : batch) {
+    private static boolean nobodyWaits(List<Pending> pending) {
+        for (Pending p : pending) {
             if (p == WAKE || p.event().ingested().channel() != Channel.REMOTE_AUTH) {
                 return false;
             }
@@ -187,9 +187,10 @@ final class EventWriter {
             if (next == null) {
                 return;
             }
+            int from = batch.size();
             batch.add(next);
             queue.drainTo(batch, maxBatch - batch.size());
-            if (!nobodyWaits(batch)) {
+            if (!nobodyWaits(batch.subList(from, batch.size()))) {
                 return;
             }
         }
