@@ -169,8 +169,7 @@ class SqliteEventStoreTest {
         try (StoreFixture store = new StoreFixture(data, patient, RetentionSettings.DEFAULTS)) {
             List<CompletableFuture<AppendResult>> asked = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                asked.add(store.storage.store().append(ingested(recognition(SERIAL, "ask-" + i, "5", "王五", true,
-                        T0, jpeg(500, i)), SERIAL, Channel.REMOTE_AUTH, T0)).toCompletableFuture());
+                asked.add(store.storage.store().append(requestRecord("ask-" + i, 500, i)).toCompletableFuture());
             }
             Thread.sleep(300); // time enough for a commit, were the writer not waiting for more
             assertThat(asked).noneMatch(CompletableFuture::isDone);
@@ -190,8 +189,7 @@ class SqliteEventStoreTest {
         StoreSettings patient = StoreSettings.DEFAULTS.withRequestRecordWait(Duration.ofMinutes(10));
         CompletableFuture<AppendResult> asked;
         try (StoreFixture store = new StoreFixture(data, patient, RetentionSettings.DEFAULTS)) {
-            asked = store.storage.store().append(ingested(recognition(SERIAL, "ask", "5", "王五", true, T0,
-                    jpeg(500, 1)), SERIAL, Channel.REMOTE_AUTH, T0)).toCompletableFuture();
+            asked = store.storage.store().append(requestRecord("ask", 500, 1)).toCompletableFuture();
         }
         long seq = asked.get(30, TimeUnit.SECONDS).seq();
         try (StoreFixture reopened = new StoreFixture(data)) {
@@ -266,8 +264,7 @@ class SqliteEventStoreTest {
             List<CompletableFuture<AppendResult>> accepted = new ArrayList<>();
             List<CompletableFuture<AppendResult>> refused = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Ingested asked = ingested(recognition(SERIAL, "a" + i, "5", "王五", true, T0, jpeg(2_000, i)), SERIAL,
-                        Channel.REMOTE_AUTH, T0);
+                Ingested asked = requestRecord("a" + i, 2_000, i);
                 (i < 2 ? accepted : refused).add(store.storage.store().append(asked).toCompletableFuture());
             }
             for (int i = 0; i < 3; i++) {
@@ -286,5 +283,11 @@ class SqliteEventStoreTest {
             }
             assertThat(store.append(pushed("b-after", "5", "王五", true, T0)).duplicate()).isFalse();
         }
+    }
+
+    /** The stored record of a door's remote-authorization request, with a face snapshot of {@code imageBytes}. */
+    private static Ingested requestRecord(String uuid, int imageBytes, int seed) {
+        return ingested(recognition(SERIAL, uuid, "5", "王五", true, T0, jpeg(imageBytes, seed)), SERIAL,
+                Channel.REMOTE_AUTH, T0);
     }
 }
