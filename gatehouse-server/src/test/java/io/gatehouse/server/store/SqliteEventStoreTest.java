@@ -235,7 +235,7 @@ class SqliteEventStoreTest {
         StoreSettings small = new StoreSettings(4, 500, 1, Duration.ofMinutes(1));
         try (StoreFixture store = new StoreFixture(data, small, RetentionSettings.DEFAULTS)) {
             CompletableFuture<Void> release = new CompletableFuture<>();
-            CompletableFuture<Object> blocked = store.storage.writer().call(c -> release.get()); // the writer is busy
+            CompletableFuture<Object> blocked = store.busyWriter(release);
             List<CompletableFuture<AppendResult>> accepted = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 accepted.add(store.storage.store().append(pushed("q" + i, "5", "王五", true, T0)).toCompletableFuture());
@@ -244,7 +244,7 @@ class SqliteEventStoreTest {
                     store.storage.store().append(pushed("q-over", "5", "王五", true, T0)).toCompletableFuture();
 
             assertThat(refused).isCompletedExceptionally();
-            assertThat(refused.handle((r, e) -> e).get()).isInstanceOf(io.gatehouse.core.store.StoreFullException.class);
+            assertThat(refused.handle((r, e) -> e).get(10, TimeUnit.SECONDS)).isInstanceOf(io.gatehouse.core.store.StoreFullException.class);
             release.complete(null);
             blocked.get(10, TimeUnit.SECONDS);
             for (CompletableFuture<AppendResult> f : accepted) {
@@ -260,7 +260,7 @@ class SqliteEventStoreTest {
         StoreSettings small = new StoreSettings(1_000, 35_000, 500, 1, Duration.ofMinutes(1));
         try (StoreFixture store = new StoreFixture(data, small, RetentionSettings.DEFAULTS)) {
             CompletableFuture<Void> release = new CompletableFuture<>();
-            CompletableFuture<Object> blocked = store.storage.writer().call(c -> release.get()); // the writer is busy
+            CompletableFuture<Object> blocked = store.busyWriter(release);
             List<CompletableFuture<AppendResult>> accepted = new ArrayList<>();
             List<CompletableFuture<AppendResult>> refused = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -273,7 +273,7 @@ class SqliteEventStoreTest {
             }
 
             assertThat(refused).as("the third request's record (half the budget), the fifth event (all of it)")
-                    .allSatisfy(f -> assertThat(f.handle((r, e) -> e).get())
+                    .allSatisfy(f -> assertThat(f.handle((r, e) -> e).get(10, TimeUnit.SECONDS))
                             .isInstanceOf(io.gatehouse.core.store.StoreFullException.class));
             assertThat(accepted).noneMatch(CompletableFuture::isDone);
             release.complete(null);

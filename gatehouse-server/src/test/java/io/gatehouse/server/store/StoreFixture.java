@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** A real store in a temporary data directory, with blocking shortcuts for tests. */
@@ -26,6 +27,21 @@ final class StoreFixture implements AutoCloseable {
     StoreFixture(Path dataDir, StoreSettings settings, RetentionSettings retention) throws Exception {
         this.dataDir = dataDir;
         this.storage = EventStorage.open(Database.open(dataDir), dataDir, settings, retention, metrics);
+    }
+
+    /**
+     * Keeps the writer busy until {@code release} completes, and returns once it is: a test that fills the queue
+     * behind it must not race the writer taking the first records out.
+     */
+    CompletableFuture<Object> busyWriter(CompletableFuture<Void> release)
+            throws Exception {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Object> busy = storage.writer().call(c -> {
+            started.complete(null);
+            return release.get();
+        });
+        started.get(30, TimeUnit.SECONDS);
+        return busy;
     }
 
     AppendResult append(Ingested event) throws Exception {

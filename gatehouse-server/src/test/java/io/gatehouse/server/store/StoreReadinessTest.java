@@ -31,7 +31,7 @@ class StoreReadinessTest {
         StoreSettings small = new StoreSettings(10, 500, 1, Duration.ofMinutes(1));
         try (StoreFixture store = new StoreFixture(data, small, RetentionSettings.DEFAULTS)) {
             CompletableFuture<Void> release = new CompletableFuture<>();
-            CompletableFuture<Object> stuck = store.storage.writer().call(c -> release.get());
+            CompletableFuture<Object> stuck = store.busyWriter(release);
             List<CompletableFuture<?>> queued = new java.util.ArrayList<>();
             for (int i = 0; i < 9; i++) {
                 queued.add(store.storage.store().append(pushed("r-" + i, "5", "王五", true, T0)).toCompletableFuture());
