@@ -185,6 +185,27 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void aChoreOrAFullBatchEndsTheRequestRecordsWait() throws Exception {
+        StoreSettings patient = new StoreSettings(1_000, 0, 3, 1, Duration.ofMinutes(1), Duration.ofMinutes(10));
+        try (StoreFixture store = new StoreFixture(data, patient, RetentionSettings.DEFAULTS)) {
+            CompletableFuture<AppendResult> first =
+                    store.storage.store().append(requestRecord("ask-0", 500, 0)).toCompletableFuture();
+            Thread.sleep(300); // the writer took it and waits for company
+            assertThat(first).isNotDone();
+            assertThat(store.storage.writer().call(c -> "done").get(30, TimeUnit.SECONDS)).isEqualTo("done");
+            assertThat(first.get(30, TimeUnit.SECONDS).duplicate()).isFalse();
+
+            List<CompletableFuture<AppendResult>> full = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) { // a batch holds three
+                full.add(store.storage.store().append(requestRecord("ask-" + i, 500, i)).toCompletableFuture());
+            }
+            for (CompletableFuture<AppendResult> request : full) {
+                assertThat(request.get(30, TimeUnit.SECONDS).duplicate()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void aWaitingRequestRecordIsCommittedWhenTheStoreCloses() throws Exception {
         StoreSettings patient = StoreSettings.DEFAULTS.withRequestRecordWait(Duration.ofMinutes(10));
         CompletableFuture<AppendResult> asked;
