@@ -33,8 +33,7 @@ final class StoreFixture implements AutoCloseable {
      * Keeps the writer busy until {@code release} completes, and returns once it is: a test that fills the queue
      * behind it must not race the writer taking the first records out.
      */
-    CompletableFuture<Object> busyWriter(CompletableFuture<Void> release)
-            throws Exception {
+    CompletableFuture<Object> busyWriter(CompletableFuture<Void> release) throws Exception {
         CompletableFuture<Void> started = new CompletableFuture<>();
         CompletableFuture<Object> busy = storage.writer().call(c -> {
             started.complete(null);
