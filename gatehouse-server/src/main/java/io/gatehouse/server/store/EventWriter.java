@@ -3,6 +3,7 @@ package io.gatehouse.server.store;
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventReader.CommitListener;
+import io.gatehouse.core.store.Ingested;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.db.WalCheckpointer;
 import java.sql.Connection;
@@ -21,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
- * next one, and records no one waits for wait a moment for more, see {@link #gather}); the images new to the store go into the same transaction, so one fsync makes a whole batch durable,
- * images and all. The log is checkpointed by a {@link WalCheckpointer}, not inside these commits. Between batches
- * it runs maintenance tasks (retention steps, readiness probes), each small, so appends never wait long behind them.
+ * next one, and records no one waits for wait a moment for more, see {@link #gather}); the images new to the store
+ * go into the same transaction, so one fsync makes a whole batch durable, images and all. The log is checkpointed
+ * by a {@link WalCheckpointer}, not inside these commits. Between batches it runs maintenance tasks (retention
+ * steps, readiness probes), each small, so appends never wait long behind them.
  */
 final class EventWriter {
     private static final Logger LOG = LoggerFactory.getLogger(EventWriter.class);
@@ -162,13 +164,20 @@ final class EventWriter {
     }
 
     /**
-     * Whether no one waits for this batch's commit: it holds only records of remote-authorization requests. The
-     * door's answer waits for the decision log, not for this record, and at 800 requests/s the writer committed
-     * them 1.3 at a time: 600 commits a second, each with its fsync on the disk the decision log may share.
+     * Whether no one waits for {@code event}'s commit: the record of a remote-authorization request, whose door's
+     * answer waits for the decision log, not for this record, and which no device sends again. The queue lets such
+     * records yield room ({@link SqliteEventStore}), and the writer lets them wait for company: at 800 requests/s
+     * it committed them 1.3 at a time, 600 commits a second, each with its fsync on the disk the decision log may
+     * share.
      */
+    static boolean nobodyWaitsFor(Ingested event) {
+        return event.channel() == Channel.REMOTE_AUTH;
+    }
+
+    /** Whether no one waits for this batch's commit: it holds only records {@link #nobodyWaitsFor}. */
     private static boolean nobodyWaits(List<Pending> pending) {
         for (Pending p : pending) {
-            if (p == WAKE || p.event().ingested().channel() != Channel.REMOTE_AUTH) {
+            if (p == WAKE || !nobodyWaitsFor(p.event().ingested())) {
                 return false;
             }
         }

@@ -2,7 +2,6 @@ package io.gatehouse.server.store;
 
 import io.gatehouse.core.event.EventImage;
 import io.gatehouse.core.store.AppendResult;
-import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventStore;
 import io.gatehouse.core.store.Ingested;
 import io.gatehouse.core.store.StoreFullException;
@@ -48,7 +47,7 @@ public final class SqliteEventStore implements EventStore {
         if (closed || !writer.alive()) {
             return CompletableFuture.failedFuture(new StoreException("the store is closed", null));
         }
-        boolean yields = event.channel() == Channel.REMOTE_AUTH;
+        boolean yields = EventWriter.nobodyWaitsFor(event);
         int countLimit = yields ? Math.max(1, settings.queueCapacity() / 2) : settings.queueCapacity();
         long bytesLimit = yields ? byteLimit / 2 : byteLimit;
         long weight = weight(event);

@@ -265,7 +265,8 @@ class SqliteEventStoreTest {
                     store.storage.store().append(pushed("q-over", "5", "王五", true, T0)).toCompletableFuture();
 
             assertThat(refused).isCompletedExceptionally();
-            assertThat(refused.handle((r, e) -> e).get(10, TimeUnit.SECONDS)).isInstanceOf(io.gatehouse.core.store.StoreFullException.class);
+            assertThat(refused.handle((r, e) -> e).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(io.gatehouse.core.store.StoreFullException.class);
             release.complete(null);
             blocked.get(10, TimeUnit.SECONDS);
             for (CompletableFuture<AppendResult> f : accepted) {
