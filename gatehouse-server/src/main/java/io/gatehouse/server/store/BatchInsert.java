@@ -2,6 +2,7 @@ package io.gatehouse.server.store;
 
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.Ingested;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL of one group commit, on the writer's connection: the batch's images (a row and the bytes, for each image
- * the store does not hold yet; the number of each, new or not), then each event unless its dedupe key is already
- * stored (in an earlier commit or earlier in this batch), then its image references by number. The caller commits.
+ * The SQL of one group commit, on the writer's connection: the batch's images (for each image the store does not hold
+ * yet, a row and its bytes appended to the {@link ImageLog}; the number of each, new or not), then each event unless its dedupe key is already
+ * stored (in an earlier commit or earlier in this batch), then its image references by number. The caller syncs the
+ * log, then commits.
  */
 final class BatchInsert implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
@@ -29,12 +31,15 @@ final class BatchInsert implements AutoCloseable {
     private final PreparedStatement findEvent;
     private final PreparedStatement insertReference;
     private final PreparedStatement lastRowId;
+    private final ImageLog log;
     /** The number of each of the batch's images by hash, filled by {@link #images} for {@link #events}. */
     private final Map<String, Long> imageIds = new HashMap<>();
 
-    BatchInsert(Connection connection) throws SQLException {
+    BatchInsert(Connection connection, ImageLog log) throws SQLException {
+        this.log = log;
         insertImage = connection.prepareStatement("""
-                INSERT INTO images (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)
+                INSERT INTO images (sha256, size, media_type, stored_at, log_segment, log_offset)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (sha256) DO NOTHING""");
         findImage = connection.prepareStatement("SELECT id FROM images WHERE sha256 = ?");
         insertBytes = connection.prepareStatement("INSERT INTO image_bytes (id, bytes) VALUES (?, ?)");
@@ -54,9 +59,14 @@ final class BatchInsert implements AutoCloseable {
     record AddedImages(int images, long bytes, int of) {
     }
 
-    /** Stores the batch's images the store does not hold yet; an image already stored is only referenced. */
-    AddedImages images(List<PreparedEvent> batch, long now) throws SQLException {
+    /**
+     * Stores the batch's images the store does not hold yet, their bytes in the {@link ImageLog} or, when the batch's
+     * images weigh too little for it ({@link ImageLog#takes}), in the database; an image already stored is only
+     * referenced.
+     */
+    AddedImages images(List<PreparedEvent> batch, long now) throws SQLException, IOException {
         imageIds.clear();
+        boolean toLog = log.takes(imageBytes(batch));
         int added = 0;
         long bytes = 0;
         int all = 0;
@@ -71,21 +81,38 @@ final class BatchInsert implements AutoCloseable {
                 insertImage.setLong(2, image.size());
                 insertImage.setString(3, image.mediaType());
                 insertImage.setLong(4, now);
+                ImageLog.Location at = toLog ? log.next() : null;
+                setNullable(insertImage, 5, at == null ? null : at.segment(), Types.BIGINT);
+                setNullable(insertImage, 6, at == null ? null : at.offset(), Types.BIGINT);
                 Long id = inserted(insertImage);
-                if (id != null) {
-                    insertBytes.setLong(1, id);
-                    insertBytes.setBytes(2, image.bytes());
-                    insertBytes.executeUpdate();
-                    added++;
-                    bytes += image.size();
-                } else {
+                if (id == null) {
                     findImage.setBytes(1, key);
                     id = firstLong(findImage);
+                } else {
+                    if (toLog) {
+                        log.append(image.bytes());
+                    } else {
+                        insertBytes.setLong(1, id);
+                        insertBytes.setBytes(2, image.bytes());
+                        insertBytes.executeUpdate();
+                    }
+                    added++;
+                    bytes += image.size();
                 }
                 imageIds.put(image.sha256(), id);
             }
         }
         return new AddedImages(added, bytes, all);
+    }
+
+    private static long imageBytes(List<PreparedEvent> batch) {
+        long bytes = 0;
+        for (PreparedEvent event : batch) {
+            for (BlobImage image : event.images()) {
+                bytes += image.size();
+            }
+        }
+        return bytes;
     }
 
     /** Stores {@code event} unless its key is stored; the result says which. */

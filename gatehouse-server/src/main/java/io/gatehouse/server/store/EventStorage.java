@@ -4,6 +4,7 @@ import io.gatehouse.core.store.EventReader;
 import io.gatehouse.core.store.EventStore;
 import io.gatehouse.server.db.Database;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -41,30 +44,58 @@ public final class EventStorage implements AutoCloseable {
     /** Opens the store in {@code dataDir} (the database is already migrated) and starts its threads. */
     public static EventStorage open(Database database, Path dataDir, StoreSettings settings,
                                     RetentionSettings retentionSettings, MeterRegistry registry)
-            throws SQLException {
+            throws SQLException, IOException {
+        return open(database, dataDir, settings, retentionSettings, registry, ImageLog.Sizes.DEFAULTS);
+    }
+
+    /** With image segments of other sizes (tests use small ones). */
+    static EventStorage open(Database database, Path dataDir, StoreSettings settings,
+                             RetentionSettings retentionSettings, MeterRegistry registry, ImageLog.Sizes imageSizes)
+            throws SQLException, IOException {
         StoreMetrics metrics = new StoreMetrics(registry);
         Connection connection = database.connect();
         ImageSizes sizes = ImageSizes.of(connection);
         ImageFiles files = ImageFiles.open(dataDir, sizes.inFiles());
-        EventWriter writer = new EventWriter(database, connection, metrics, settings.maxBatch(),
+        ImageLog images = ImageLog.open(dataDir, imageSizes, sizes.inSegments());
+        EventWriter writer = new EventWriter(database, connection, images, metrics, settings.maxBatch(),
                 settings.requestRecordWait(), sizes.all());
         SqliteEventStore store = new SqliteEventStore(settings, writer, metrics);
-        SqliteEventReader reader = new SqliteEventReader(database, files, writer, settings.readers());
-        Retention retention = new Retention(retentionSettings, writer, files, reader, metrics, Clock.systemUTC());
+        SqliteEventReader reader = new SqliteEventReader(database, files, images, writer, settings.readers());
+        Retention retention = new Retention(retentionSettings, writer, files, images, reader, metrics,
+                Clock.systemUTC());
         metrics.gauge("gatehouse.blobs.bytes", "Bytes of all stored images", writer, EventWriter::blobBytes);
+        metrics.gauge("gatehouse.blobs.segments.bytes", "Bytes of the image segment files on disk (DATA/images)",
+                images, ImageLog::bytes);
         writer.start();
         retention.start();
         return new EventStorage(store, reader, writer, retention);
     }
 
-    /** Bytes of all stored images, and of those an earlier hub kept in files: one pass over the image rows. */
-    private record ImageSizes(long all, long inFiles) {
+    /**
+     * Bytes of all stored images, of those an earlier hub kept in files, and of those in each image segment: one pass
+     * over the image rows.
+     */
+    private record ImageSizes(long all, long inFiles, Map<Long, Long> inSegments) {
         static ImageSizes of(Connection connection) throws SQLException {
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT total(size),"
-                    + " total(CASE WHEN NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)"
-                    + " THEN size END) FROM images i")) {
-                return new ImageSizes(rs.getLong(1), rs.getLong(2));
+            long all = 0;
+            long inFiles = 0;
+            Map<Long, Long> inSegments = new HashMap<>();
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
+                    SELECT size, log_segment, log_segment IS NULL
+                                 AND NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)
+                      FROM images i""")) {
+                while (rs.next()) {
+                    long size = rs.getLong(1);
+                    all += size;
+                    long segment = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        inSegments.merge(segment, size, Long::sum);
+                    } else if (rs.getBoolean(3)) {
+                        inFiles += size;
+                    }
+                }
             }
+            return new ImageSizes(all, inFiles, inSegments);
         }
     }
 

@@ -6,6 +6,7 @@ import io.gatehouse.core.store.EventReader.CommitListener;
 import io.gatehouse.core.store.Ingested;
 import io.gatehouse.server.db.Database;
 import io.gatehouse.server.db.WalCheckpointer;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The store's one writer: a thread that owns the only writing connection, drains the queue of prepared events
  * and commits them in batches (group commit: whatever arrived while the previous commit was syncing goes into the
- * next one, and records no one waits for wait a moment for more, see {@link #gather}); the images new to the store
- * go into the same transaction, so one fsync makes a whole batch durable, images and all. The log is checkpointed
+ * next one, and records no one waits for wait a moment for more, see {@link #gather}); the bytes of the images new
+ * to the store are appended to the {@link ImageLog} and synced with one fsync before the batch's rows, which point
+ * at them, are committed with another: two fsyncs make a whole batch durable, images and all. The log is checkpointed
  * by a {@link WalCheckpointer}, not inside these commits. Between batches it runs maintenance tasks (retention
  * steps, readiness probes), each small, so appends never wait long behind them.
  */
@@ -51,6 +53,7 @@ final class EventWriter {
 
     private final Connection connection;
     private final BatchInsert insert;
+    private final ImageLog images;
     private final StoreMetrics metrics;
     private final int maxBatch;
     /** How long a batch of requests' records may wait for more ({@link StoreSettings#requestRecordWait()}). */
@@ -65,14 +68,15 @@ final class EventWriter {
     private volatile boolean stopping;
     private volatile String lastFailure;
 
-    EventWriter(Database database, Connection connection, StoreMetrics metrics, int maxBatch, Duration gather,
-                long blobBytes) throws SQLException {
+    EventWriter(Database database, Connection connection, ImageLog images, StoreMetrics metrics, int maxBatch,
+                Duration gather, long blobBytes) throws SQLException {
         this.database = database;
         this.connection = connection;
         this.connection.setAutoCommit(false);
         WalCheckpointer.detach(connection);
         this.checkpointer = new WalCheckpointer(database, "gatehouse-store-checkpoint", metrics.registry(), "events");
-        this.insert = new BatchInsert(connection);
+        this.images = images;
+        this.insert = new BatchInsert(connection, images);
         this.metrics = metrics;
         this.maxBatch = maxBatch;
         this.gatherNanos = gather.toNanos();
@@ -214,16 +218,18 @@ final class EventWriter {
         try {
             long now = System.currentTimeMillis();
             added = database.inTurn(() -> {
-                BatchInsert.AddedImages images = insert.images(events, now);
+                BatchInsert.AddedImages newImages = insert.images(events, now);
                 results.addAll(insert.events(events));
+                images.sync(); // the bytes are durable before any committed row points at them
                 connection.commit();
-                return images;
+                return newImages;
             });
         } catch (Exception e) {
             rollback();
             fail(batch, e);
             return;
         }
+        images.committed();
         lastFailure = null;
         checkpointer.committed();
         blobBytes.addAndGet(added.bytes());
@@ -280,7 +286,9 @@ final class EventWriter {
         try {
             T value = database.inTurn(() -> {
                 T done = chore.task().run(connection);
+                images.sync();
                 connection.commit(); // ends a read-only task's snapshot too, so checkpoints can proceed
+                images.committed();
                 return done;
             });
             checkpointer.committed();
@@ -292,6 +300,7 @@ final class EventWriter {
     }
 
     private void rollback() {
+        images.discard();
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -314,7 +323,8 @@ final class EventWriter {
         try {
             insert.close();
             connection.close();
-        } catch (SQLException e) {
+            images.close();
+        } catch (SQLException | IOException e) {
             LOG.warn("closing the writer's connection failed", e);
         }
     }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * Each step deletes at most {@code batch} events and the images no other event shows, in one short transaction
  * on the writer's connection; the writer commits new events between steps, so ingestion never waits for more
  * than one step. It also removes images no event shows any more, and files a crash of an earlier hub left in
- * {@code DATA/blobs}.
+ * {@code DATA/blobs}, and deletes the {@link ImageLog}'s segments that no image is in any more.
  */
 final class Retention implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
@@ -35,6 +35,7 @@ final class Retention implements AutoCloseable {
     private final RetentionSettings settings;
     private final EventWriter writer;
     private final ImageFiles files;
+    private final ImageLog images;
     private final SqliteEventReader reader;
     private final StoreMetrics metrics;
     private final Clock clock;
@@ -49,11 +50,12 @@ final class Retention implements AutoCloseable {
         static final Step NOTHING = new Step(null, 0, 0);
     }
 
-    Retention(RetentionSettings settings, EventWriter writer, ImageFiles files, SqliteEventReader reader,
-              StoreMetrics metrics, Clock clock) {
+    Retention(RetentionSettings settings, EventWriter writer, ImageFiles files, ImageLog images,
+              SqliteEventReader reader, StoreMetrics metrics, Clock clock) {
         this.settings = settings;
         this.writer = writer;
         this.files = files;
+        this.images = images;
         this.reader = reader;
         this.metrics = metrics;
         this.clock = clock;
@@ -76,6 +78,10 @@ final class Retention implements AutoCloseable {
                     metrics.retentionDeleted("images", step.reason(), step.images());
                 }
             } while (step.events() > 0 && !scheduler.isShutdown());
+            int segments = writer.call(this::segments).get();
+            if (segments > 0) {
+                metrics.retentionDeleted("segments", "unused", segments);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -102,11 +108,67 @@ final class Retention implements AutoCloseable {
     }
 
     /**
-     * The database's pages in use (freed pages are reused, not returned to the file system), images included, plus
-     * the images an earlier hub kept in files.
+     * The database's pages in use (freed pages are reused, not returned to the file system), plus the images in
+     * segments and those an earlier hub kept in files. The images, not the segments' length: what deleting events
+     * can free (the segment being appended to is not deleted, whatever its images).
      */
     long usedBytes(Connection c) throws SQLException {
-        return (pragma(c, "page_count") - pragma(c, "freelist_count")) * pragma(c, "page_size") + files.bytes();
+        return (pragma(c, "page_count") - pragma(c, "freelist_count")) * pragma(c, "page_size")
+                + images.liveBytes() + files.bytes();
+    }
+
+    /**
+     * Deletes the closed segments no image is in any more; and when one holds images of less than a quarter of its
+     * length, copies them to the current segment and deletes it, one such segment per call: a photo shown again and
+     * again (a person's registered photo) would otherwise keep a whole old segment on disk.
+     *
+     * @return the segments deleted
+     */
+    int segments(Connection c) throws Exception {
+        int deleted = 0;
+        Long sparse = null;
+        for (Map.Entry<Long, ImageLog.Segment> segment : images.closedSegments().entrySet()) {
+            if (segment.getValue().live() == 0) {
+                images.delete(segment.getKey());
+                deleted++;
+            } else if (sparse == null && segment.getValue().live() * 4 < segment.getValue().length()) {
+                sparse = segment.getKey();
+            }
+        }
+        if (sparse != null) {
+            int moved = move(c, sparse);
+            images.delete(sparse);
+            deleted++;
+            LOG.info("moved {} images out of image segment {} and deleted it", moved, sparse);
+        }
+        return deleted;
+    }
+
+    /** Copies the images of {@code segment} to the current one and commits their new places. */
+    private int move(Connection c, long segment) throws Exception {
+        int moved = 0;
+        try (PreparedStatement find = c.prepareStatement(
+                "SELECT id, log_offset, size, lower(hex(sha256)) FROM images WHERE log_segment = ? ORDER BY log_offset");
+             PreparedStatement update = c.prepareStatement(
+                     "UPDATE images SET log_segment = ?, log_offset = ? WHERE id = ?")) {
+            find.setLong(1, segment);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    byte[] bytes = images.read(segment, rs.getLong(2), rs.getInt(3), rs.getString(4));
+                    ImageLog.Location at = images.next();
+                    images.append(bytes);
+                    update.setLong(1, at.segment());
+                    update.setLong(2, at.offset());
+                    update.setLong(3, rs.getLong(1));
+                    update.executeUpdate();
+                    moved++;
+                }
+            }
+        }
+        images.sync();
+        c.commit();
+        images.committed();
+        return moved;
     }
 
     private Step delete(Connection c, List<Long> seqs, String reason) throws Exception {
@@ -137,12 +199,14 @@ final class Retention implements AutoCloseable {
         int deleted = 0;
         long freed = 0;
         Map<String, Long> inFiles = new HashMap<>();
+        Map<Long, Long> inSegments = new HashMap<>();
         try (PreparedStatement delete = c.prepareStatement("""
                 DELETE FROM images WHERE id = ?
                   AND NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.image = images.id)
-                RETURNING size, lower(hex(sha256))""");
-             PreparedStatement inFile = c.prepareStatement(
-                     "SELECT NOT EXISTS (SELECT 1 FROM image_bytes WHERE id = ?)")) {
+                RETURNING size, lower(hex(sha256)), log_segment""");
+             PreparedStatement inFile = c.prepareStatement("""
+                     SELECT log_segment IS NULL AND NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)
+                       FROM images i WHERE i.id = ?""")) {
             for (long id : candidates) {
                 inFile.setLong(1, id);
                 boolean file;
@@ -156,6 +220,10 @@ final class Retention implements AutoCloseable {
                         if (file) {
                             inFiles.put(rs.getString(2), rs.getLong(1));
                         }
+                        long segment = rs.getLong(3);
+                        if (!rs.wasNull()) {
+                            inSegments.merge(segment, rs.getLong(1), Long::sum);
+                        }
                         deleted++;
                     }
                 }
@@ -163,6 +231,7 @@ final class Retention implements AutoCloseable {
         }
         c.commit();
         writer.blobsDeleted(freed);
+        inSegments.forEach(images::released);
         for (Map.Entry<String, Long> image : inFiles.entrySet()) {
             files.deleted(image.getKey(), image.getValue());
         }

@@ -14,6 +14,7 @@ import io.gatehouse.core.store.StoredEvent;
 import io.gatehouse.core.store.StoredImage;
 import io.gatehouse.server.db.Database;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -46,14 +47,16 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
 
     private final Database database;
     private final ImageFiles files;
+    private final ImageLog images;
     private final EventWriter writer;
     private final ExecutorService pool;
     private final ThreadLocal<Connection> connection = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<Connection> opened = new ConcurrentLinkedQueue<>();
 
-    SqliteEventReader(Database database, ImageFiles files, EventWriter writer, int threads) {
+    SqliteEventReader(Database database, ImageFiles files, ImageLog images, EventWriter writer, int threads) {
         this.database = database;
         this.files = files;
+        this.images = images;
         this.writer = writer;
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, task -> {
@@ -85,25 +88,36 @@ public final class SqliteEventReader implements EventReader, AutoCloseable {
     @Override
     public CompletionStage<Optional<StoredImage>> image(String sha256) {
         return onReader(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT i.media_type, b.bytes FROM images i"
-                    + " LEFT JOIN image_bytes b ON b.id = i.id WHERE i.sha256 = unhex(?)")) {
-                s.setString(1, sha256);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    byte[] bytes = rs.getBytes(2);
-                    if (bytes == null) { // stored before images moved into the database: its file
-                        Path file = files.path(sha256);
-                        if (!Files.exists(file)) {
-                            return Optional.empty();
-                        }
-                        bytes = Files.readAllBytes(file);
-                    }
-                    return Optional.of(new StoredImage(sha256, rs.getString(1), bytes));
-                }
+            try {
+                return image(c, sha256);
+            } catch (NoSuchFileException e) {
+                return image(c, sha256); // retention moved or deleted it after its row was read: read the row again
             }
         });
+    }
+
+    private Optional<StoredImage> image(Connection c, String sha256) throws Exception {
+        try (PreparedStatement s = c.prepareStatement("SELECT i.media_type, i.size, i.log_segment, i.log_offset,"
+                + " b.bytes FROM images i LEFT JOIN image_bytes b ON b.id = i.id WHERE i.sha256 = unhex(?)")) {
+            s.setString(1, sha256);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                byte[] bytes;
+                long segment = rs.getLong(3);
+                if (!rs.wasNull()) {
+                    bytes = images.read(segment, rs.getLong(4), rs.getInt(2), sha256);
+                } else if ((bytes = rs.getBytes(5)) == null) { // stored before images moved into the database
+                    Path file = files.path(sha256);
+                    if (!Files.exists(file)) {
+                        return Optional.empty();
+                    }
+                    bytes = Files.readAllBytes(file);
+                }
+                return Optional.of(new StoredImage(sha256, rs.getString(1), bytes));
+            }
+        }
     }
 
     @Override

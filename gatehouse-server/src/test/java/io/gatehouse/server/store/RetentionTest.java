@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Retention forgets old events and their images in small steps while the doors keep reporting. */
 class RetentionTest {
     private static final Duration BOUND = Duration.ofSeconds(60);
+    /** 50 kB segments, every image in them. */
+    private static final ImageLog.Sizes SMALL_SEGMENTS = new ImageLog.Sizes(50_000, 0);
 
     @TempDir
     Path data;
@@ -60,7 +62,7 @@ class RetentionTest {
             assertThat(kept).hasSize(300).allSatisfy(e -> assertThat(e.dedupeKey()).contains("/new-"));
             assertThat(stored(store, registered)).isTrue();
             assertThat(stored(store, jpeg(1_500, 1_001))).isFalse();
-            assertThat(store.count("SELECT count(*) FROM image_bytes")).isEqualTo(1 + 150);
+            assertThat(store.count("SELECT count(*) FROM images")).isEqualTo(1 + 150);
             assertThat(store.metrics.get("gatehouse.retention.deleted").tag("what", "events").tag("reason", "age")
                     .counter().count()).isEqualTo(200);
         }
@@ -83,9 +85,51 @@ class RetentionTest {
             // what remains is the newest, without a hole
             assertThat(kept.get(kept.size() - 1).dedupeKey()).endsWith("/e-399");
             assertThat(kept.get(0).seq()).isEqualTo(401 - kept.size());
-            assertThat(store.count("SELECT count(*) FROM image_bytes")).isEqualTo(kept.size());
+            assertThat(store.count("SELECT count(*) FROM images")).isEqualTo(kept.size());
             assertThat(store.storage.writer().blobBytes()).isEqualTo(20_000L * kept.size());
         }
+    }
+
+    @Test
+    void emptiedSegmentsAreDeletedAndAPhotoShownAgainMovesOutOfItsOldSegment() throws Exception {
+        RetentionSettings thirtyDays = new RetentionSettings(Duration.ofDays(30), 0, Duration.ofHours(1), 50);
+        byte[] registered = jpeg(4_000, 1);
+        byte[] newFace = jpeg(10_000, 999);
+        Instant now = Instant.now();
+        Instant longAgo = now.minus(Duration.ofDays(40));
+        try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays, SMALL_SEGMENTS)) {
+            // one commit each: segment 1 holds the photo and five faces, segments 2 to 4 five faces each
+            store.append(event("old-0", longAgo, registered, now));
+            for (int i = 1; i <= 20; i++) {
+                store.append(event("old-" + i, longAgo.plusSeconds(i), jpeg(10_000, 100 + i), now));
+            }
+            store.append(event("new-0", now, registered, now)); // keeps the photo, and so segment 1
+            store.append(event("new-1", now, newFace, now));
+            assertThat(segments()).containsExactly(1L, 2L, 3L, 4L, 5L);
+
+            store.storage.enforceRetention();
+
+            assertThat(segments()).as("2-4 emptied, 1 moved").containsExactly(5L);
+            assertThat(store.metrics.get("gatehouse.retention.deleted").tag("what", "segments").counter().count())
+                    .isEqualTo(4);
+            assertThat(store.metrics.get("gatehouse.blobs.segments.bytes").gauge().value()).isEqualTo(14_000);
+            assertThat(image(store, registered)).isEqualTo(registered);
+            assertThat(image(store, newFace)).isEqualTo(newFace);
+        }
+        try (StoreFixture reopened = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays, SMALL_SEGMENTS)) {
+            assertThat(image(reopened, registered)).as("its new place was committed").isEqualTo(registered);
+        }
+    }
+
+    private List<Long> segments() throws Exception {
+        try (var files = java.nio.file.Files.list(data.resolve("images"))) {
+            return files.map(f -> Long.parseLong(f.getFileName().toString().substring(0, 12))).sorted().toList();
+        }
+    }
+
+    private static byte[] image(StoreFixture store, byte[] image) throws Exception {
+        return store.storage.reader().image(DevicePayloads.sha256(image)).toCompletableFuture().get(30, TimeUnit.SECONDS)
+                .orElseThrow().bytes();
     }
 
     private static long used(StoreFixture store) throws Exception {
@@ -97,7 +141,7 @@ class RetentionTest {
     }
 
     private static boolean stored(StoreFixture store, byte[] image) throws Exception {
-        return store.count("SELECT count(*) FROM image_bytes b JOIN images i ON i.id = b.id"
-                + " WHERE i.sha256 = unhex('" + DevicePayloads.sha256(image) + "')") == 1;
+        return store.count("SELECT count(*) FROM images WHERE sha256 = unhex('" + DevicePayloads.sha256(image) + "')")
+                == 1;
     }
 }

@@ -83,6 +83,29 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void aBatchsImagesGoToASegmentWhenTheyWeighEnoughAndALightOneIntoTheDatabase() throws Exception {
+        byte[] heavy = jpeg(20_000, 5);
+        byte[] light = jpeg(5_000, 6);
+        try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, RetentionSettings.DEFAULTS,
+                new ImageLog.Sizes(1 << 20, 10_000))) {
+            store.append(ingested(recognition(SERIAL, "heavy", "5", "王五", true, T0, heavy), SERIAL,
+                    Channel.RECORD_PUSH, T0));
+            store.append(ingested(recognition(SERIAL, "light", "5", "王五", true, T0.plusSeconds(1), light), SERIAL,
+                    Channel.RECORD_PUSH, T0.plusSeconds(1)));
+
+            assertThat(data.resolve("images").resolve("000000000001.images")).hasSize(20_000);
+            assertThat(store.count("SELECT count(*) FROM images WHERE log_segment = 1 AND log_offset = 0"
+                    + " AND sha256 = unhex('" + DevicePayloads.sha256(heavy) + "')")).isEqualTo(1);
+            assertThat(store.count("SELECT count(*) FROM image_bytes b JOIN images i ON i.id = b.id"
+                    + " WHERE i.sha256 = unhex('" + DevicePayloads.sha256(light) + "')")).isEqualTo(1);
+            for (byte[] image : List.of(heavy, light)) {
+                assertThat(store.storage.reader().image(DevicePayloads.sha256(image)).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS).orElseThrow().bytes()).isEqualTo(image);
+            }
+        }
+    }
+
+    @Test
     void theSamePhotoWithManyEventsIsStoredOnce() throws Exception {
         byte[] registered = jpeg(20_000, 4);
         try (StoreFixture store = new StoreFixture(data)) {
@@ -90,8 +113,8 @@ class SqliteEventStoreTest {
                 store.append(ingested(recognition(SERIAL, "same-photo-" + i, "5", "王五", true, T0.plusSeconds(i),
                         registered), SERIAL, Channel.RECORD_PUSH, T0.plusSeconds(i)));
             }
-            assertThat(store.count("SELECT count(*) FROM image_bytes")).isEqualTo(1);
-            assertThat(data.resolve("blobs")).as("images live in the database").doesNotExist();
+            assertThat(store.count("SELECT count(*) FROM images")).isEqualTo(1);
+            assertThat(data.resolve("blobs")).as("the folder of hubs before image segments").doesNotExist();
             assertThat(store.metrics.get("gatehouse.blobs.bytes").gauge().value()).isEqualTo(20_000);
             assertThat(store.metrics.get("gatehouse.blobs.deduplicated").counter().count()).isEqualTo(19);
         }

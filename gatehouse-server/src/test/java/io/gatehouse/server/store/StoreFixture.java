@@ -25,8 +25,13 @@ final class StoreFixture implements AutoCloseable {
     }
 
     StoreFixture(Path dataDir, StoreSettings settings, RetentionSettings retention) throws Exception {
+        this(dataDir, settings, retention, ImageLog.Sizes.DEFAULTS);
+    }
+
+    StoreFixture(Path dataDir, StoreSettings settings, RetentionSettings retention, ImageLog.Sizes images)
+            throws Exception {
         this.dataDir = dataDir;
-        this.storage = EventStorage.open(Database.open(dataDir), dataDir, settings, retention, metrics);
+        this.storage = EventStorage.open(Database.open(dataDir), dataDir, settings, retention, metrics, images);
     }
 
     /**
