@@ -129,8 +129,13 @@ final class Retention implements AutoCloseable {
         Long sparse = null;
         for (Map.Entry<Long, ImageLog.Segment> segment : images.closedSegments().entrySet()) {
             if (segment.getValue().live() == 0) {
-                images.delete(segment.getKey());
-                deleted++;
+                long held = bytesIn(c, segment.getKey());
+                if (held == 0) {
+                    images.delete(segment.getKey());
+                    deleted++;
+                } else {
+                    LOG.warn("image segment {} holds {} bytes of images its count missed; kept", segment.getKey(), held);
+                }
             } else if (sparse == null && segment.getValue().live() * 4 < segment.getValue().length()) {
                 sparse = segment.getKey();
             }
@@ -142,6 +147,19 @@ final class Retention implements AutoCloseable {
             LOG.info("moved {} images out of image segment {} and deleted it", moved, sparse);
         }
         return deleted;
+    }
+
+    /**
+     * The bytes of the images the database places in {@code segment}, asked before deleting it: the count kept in
+     * memory says it is empty, and a file is not deleted on a count alone.
+     */
+    private static long bytesIn(Connection c, long segment) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT total(size) FROM images WHERE log_segment = ?")) {
+            s.setLong(1, segment);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     /** Copies the images of {@code segment} to the current one and commits their new places. */
