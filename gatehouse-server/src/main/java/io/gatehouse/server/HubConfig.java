@@ -26,7 +26,7 @@ import java.util.Map;
  * @param bindHost      the address the HTTP server listens on
  * @param port          the HTTP port of the API, the receivers and the console (0 picks a free one, for tests)
  * @param httpLoops     event-loop threads that serve HTTP, each with its own server on the shared port; 0: one per core
- * @param dataDir       where the database, the image blobs and the admin token live
+ * @param dataDir       where the databases, the image segments and the admin token live
  * @param decisionLogDir where the decision log ({@code decisions.db}) lives; {@code null}: the data directory
  * @param publicBaseUrl the base URL devices must reach the receivers at; {@code null} derives it from host and port
  * @param adminToken    the admin API bearer token; {@code null} reads or creates {@code dataDir/admin-token}
@@ -46,7 +46,7 @@ public record HubConfig(String bindHost, int port, int httpLoops, Path dataDir, 
             Setting.of("bind", "0.0.0.0", "Address the HTTP server listens on (0.0.0.0: every interface)."),
             Setting.of("port", String.valueOf(DEFAULT_PORT), "HTTP port of the API, the device receivers and the health endpoints."),
             Setting.of("http-loops", "0", "Event-loop threads serving HTTP, sharing the port (0: one per core)."),
-            Setting.of("data", "data", "Data directory: database, image blobs, admin token."),
+            Setting.of("data", "data", "Data directory: databases, image segments (images/), admin token."),
             Setting.of("decision-log", null, "Directory of the decision log (decisions.db); default: the data directory."
                     + " On a disk of its own, a door's commit does not wait behind the event store's writes."),
             Setting.of("public-url", null, "Base URL devices use to reach the hub; default: from bind and port."),
