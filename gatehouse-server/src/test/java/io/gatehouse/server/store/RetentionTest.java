@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,44 @@ class RetentionTest {
         }
         try (StoreFixture reopened = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays, SMALL_SEGMENTS)) {
             assertThat(image(reopened, registered)).as("its new place was committed").isEqualTo(registered);
+        }
+    }
+
+    @Test
+    void aPhotoStaysReadableWhileRetentionMovesItFromSegmentToSegment() throws Exception {
+        RetentionSettings thirtyDays = new RetentionSettings(Duration.ofDays(30), 0, Duration.ofHours(1), 50);
+        byte[] registered = jpeg(4_000, 1);
+        Instant now = Instant.now();
+        Instant longAgo = now.minus(Duration.ofDays(40));
+        try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays,
+                new ImageLog.Sizes(30_000, 0))) {
+            store.append(event("first", now, registered, now));
+            AtomicInteger reads = new AtomicInteger();
+            AtomicBoolean done = new AtomicBoolean();
+            CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+                while (!done.get()) {
+                    try {
+                        assertThat(image(store, registered)).isEqualTo(registered);
+                    } catch (Exception e) {
+                        throw new AssertionError("read " + reads.get() + " failed", e);
+                    }
+                    reads.incrementAndGet();
+                }
+            });
+            for (int round = 0; round < 20; round++) { // each round the photo's segment fills with faces that then go
+                for (int i = 0; i < 3; i++) {
+                    int n = round * 3 + i;
+                    store.append(event("old-" + n, longAgo.plusSeconds(n), jpeg(10_000, 100 + n), now));
+                }
+                store.storage.enforceRetention();
+                assertThat(reader).isNotDone(); // a failed read ends the reader early
+            }
+            done.set(true);
+            reader.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            assertThat(store.metrics.get("gatehouse.retention.deleted").tag("what", "segments").counter().count())
+                    .as("from the second round on, the photo's segment was left sparse, moved from and deleted")
+                    .isEqualTo(19);
+            assertThat(reads.get()).isPositive();
         }
     }
 
