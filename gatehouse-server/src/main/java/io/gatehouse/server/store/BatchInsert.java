@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * The SQL of one group commit, on the writer's connection: the batch's images (for each image the store does not hold
- * yet, a row and its bytes appended to the {@link ImageLog}; the number of each, new or not), then each event unless its dedupe key is already
- * stored (in an earlier commit or earlier in this batch), then its image references by number. The caller syncs the
- * log, then commits.
+ * yet, a row and its bytes, appended to the {@link ImageLog} or, in a light batch, in {@code image_bytes}; the number
+ * of each, new or not), then each event unless its dedupe key is already stored (in an earlier commit or earlier in
+ * this batch), then its image references by number. The caller syncs the log, then commits.
  */
 final class BatchInsert implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();

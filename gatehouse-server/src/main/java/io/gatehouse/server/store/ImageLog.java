@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * The bytes of stored images, appended to numbered segment files under {@code DATA/images}
  * ({@code 000000000001.images}, ...): a row of {@code images} keeps its image's segment, offset and size. The store's
  * writer appends a batch's new images with one write and syncs the segment once, before the commit of the rows that
- * point at them: an image is written once, where SQLite wrote it twice (its write-ahead log, then the database file)
- * as 24 system calls. A segment is never rewritten: when no row points into it any more it is deleted, and one whose
- * few remaining images hold it has them copied to the current segment first ({@link Retention}). Bytes past the end of
- * the last image a row points at (a batch whose commit failed, or a crash between the write and the commit) are
- * never read and go with their segment.
+ * point at them: an image is written once, where SQLite writes it twice (its write-ahead log, then the database file)
+ * with about 24 system calls. A batch whose images weigh little keeps them in the database instead
+ * ({@link Sizes#smallestBatch}). A segment is never rewritten: when no row points into it any more it is deleted,
+ * and one whose few remaining images hold it has them copied to the current segment first ({@link Retention}). Bytes
+ * past the end of the last image a row points at (a batch whose commit failed, or a crash between the write and the
+ * commit) are never read and go with their segment.
  *
  * <p>Only the writer's thread appends, syncs and deletes; reader threads read with their own file handles.
  */
@@ -113,7 +114,7 @@ final class ImageLog implements AutoCloseable {
         return dir.resolve(String.format("%012d%s", segment, SUFFIX));
     }
 
-    /** Where an image appended now would go; starts a new segment when the current one is full and nothing is pending. */
+    /** Where an image appended now would go; starts a new segment if the current one is full and nothing is pending. */
     Location next() throws IOException {
         if (pending.isEmpty() && end >= sizes.segment()) {
             channel.close();

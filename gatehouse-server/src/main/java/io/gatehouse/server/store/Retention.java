@@ -134,7 +134,8 @@ final class Retention implements AutoCloseable {
                     images.delete(segment.getKey());
                     deleted++;
                 } else {
-                    LOG.warn("image segment {} holds {} bytes of images its count missed; kept", segment.getKey(), held);
+                    LOG.warn("image segment {} holds {} bytes of images its count missed; kept", segment.getKey(),
+                            held);
                 }
             } else if (sparse == null && segment.getValue().live() * 4 < segment.getValue().length()) {
                 sparse = segment.getKey();
@@ -166,7 +167,8 @@ final class Retention implements AutoCloseable {
     private int move(Connection c, long segment) throws Exception {
         int moved = 0;
         try (PreparedStatement find = c.prepareStatement(
-                "SELECT id, log_offset, size, lower(hex(sha256)) FROM images WHERE log_segment = ? ORDER BY log_offset");
+                "SELECT id, log_offset, size, lower(hex(sha256)) FROM images WHERE log_segment = ?"
+                        + " ORDER BY log_offset");
              PreparedStatement update = c.prepareStatement(
                      "UPDATE images SET log_segment = ?, log_offset = ? WHERE id = ?")) {
             find.setLong(1, segment);

@@ -98,7 +98,8 @@ class ImageLogTest {
         bytes[1_000] ^= 1;
         Files.write(segment, bytes);
         try (ImageLog log = ImageLog.open(data, new ImageLog.Sizes(1 << 20, 0), Map.of(1L, 3_000L))) {
-            assertThatThrownBy(() -> read(log, at, first)).isInstanceOf(IOException.class).hasMessageContaining("damaged");
+            assertThatThrownBy(() -> read(log, at, first))
+                    .isInstanceOf(IOException.class).hasMessageContaining("damaged");
             assertThatThrownBy(() -> log.read(1, 2_000, 3_000, EventImage.sha256Hex(first)))
                     .isInstanceOf(IOException.class).hasMessageContaining("past the end");
         }

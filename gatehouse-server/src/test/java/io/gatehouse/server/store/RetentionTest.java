@@ -167,8 +167,8 @@ class RetentionTest {
     }
 
     private static byte[] image(StoreFixture store, byte[] image) throws Exception {
-        return store.storage.reader().image(DevicePayloads.sha256(image)).toCompletableFuture().get(30, TimeUnit.SECONDS)
-                .orElseThrow().bytes();
+        return store.storage.reader().image(DevicePayloads.sha256(image)).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).orElseThrow().bytes();
     }
 
     private static long used(StoreFixture store) throws Exception {
