@@ -55,8 +55,8 @@ final class BatchInsert implements AutoCloseable {
         lastRowId = connection.prepareStatement("SELECT last_insert_rowid()");
     }
 
-    /** What {@link #images} added: images new to the store, of all the batch's images. */
-    record AddedImages(int images, long bytes, int of) {
+    /** What {@link #images} added: images new to the store, of all the batch's images, and whether to segments. */
+    record AddedImages(int images, long bytes, int of, boolean toSegment) {
     }
 
     /**
@@ -102,7 +102,7 @@ final class BatchInsert implements AutoCloseable {
                 imageIds.put(image.sha256(), id);
             }
         }
-        return new AddedImages(added, bytes, all);
+        return new AddedImages(added, bytes, all, toLog);
     }
 
     private static long imageBytes(List<PreparedEvent> batch) {

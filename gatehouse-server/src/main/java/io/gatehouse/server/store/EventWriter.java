@@ -234,6 +234,9 @@ final class EventWriter {
         checkpointer.committed();
         blobBytes.addAndGet(added.bytes());
         metrics.blobsWritten.increment(added.images());
+        if (added.toSegment()) {
+            metrics.blobsToSegments.increment(added.images());
+        }
         metrics.blobBytesWritten.increment(added.bytes());
         metrics.blobsReused.increment(added.of() - added.images());
         metrics.commit.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

@@ -21,6 +21,8 @@ final class StoreMetrics {
     final Counter failedCommits;
     final Counter blobsWritten;
     final Counter blobBytesWritten;
+    /** New images whose bytes went to a segment file, not into the database (a light batch keeps them there). */
+    final Counter blobsToSegments;
     final Counter blobsReused;
 
     StoreMetrics(MeterRegistry registry) {
@@ -40,6 +42,9 @@ final class StoreMetrics {
                 .description("Batches whose commit failed; their appenders were told to retry").register(registry);
         this.blobsWritten = Counter.builder("gatehouse.blobs.written")
                 .description("Images new to the store, committed with their events").register(registry);
+        this.blobsToSegments = Counter.builder("gatehouse.blobs.written.segments")
+                .description("Of the new images, those whose bytes went to a segment file under DATA/images")
+                .register(registry);
         this.blobBytesWritten = Counter.builder("gatehouse.blobs.written.bytes")
                 .description("Bytes of the images new to the store").baseUnit("bytes").register(registry);
         this.blobsReused = Counter.builder("gatehouse.blobs.deduplicated")

@@ -102,6 +102,8 @@ class SqliteEventStoreTest {
                 assertThat(store.storage.reader().image(DevicePayloads.sha256(image)).toCompletableFuture()
                         .get(30, TimeUnit.SECONDS).orElseThrow().bytes()).isEqualTo(image);
             }
+            assertThat(store.metrics.get("gatehouse.blobs.written").counter().count()).isEqualTo(2);
+            assertThat(store.metrics.get("gatehouse.blobs.written.segments").counter().count()).isEqualTo(1);
         }
     }
 
