@@ -80,10 +80,8 @@ public final class EventStorage implements AutoCloseable {
             long all = 0;
             long inFiles = 0;
             Map<Long, Long> inSegments = new HashMap<>();
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("""
-                    SELECT size, log_segment, log_segment IS NULL
-                                 AND NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)
-                      FROM images i""")) {
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT size, log_segment, " + ImageFiles.KEPT_HERE + " FROM images i")) {
                 while (rs.next()) {
                     long size = rs.getLong(1);
                     all += size;

@@ -16,6 +16,12 @@ import java.util.stream.Stream;
  */
 final class ImageFiles {
     private static final String TEMP_SUFFIX = ".tmp";
+    /**
+     * SQL: whether the image row {@code i} is one of these files: its bytes are neither in a segment nor in
+     * {@code image_bytes}.
+     */
+    static final String KEPT_HERE =
+            "i.log_segment IS NULL AND NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)";
 
     private final Path root;
     /** Bytes of the images kept as files, as their rows count them; retention adds them to the database's size. */

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -63,10 +62,13 @@ final class ImageLog implements AutoCloseable {
     private final Path dir;
     private final Sizes sizes;
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
-    /** Bytes placed in each segment by the batch being committed, counted as live once it commits. */
-    private final Map<Long, Long> placed = new HashMap<>();
     private final List<ByteBuffer> pending = new ArrayList<>();
     private long current;
+    /**
+     * Bytes appended to the current segment for rows not yet committed, counted as live once they are. Always the
+     * current segment's: a new one is started only when nothing is placed ({@link #next}).
+     */
+    private long placed;
     private FileChannel channel;
     /** Where the next image goes in the current segment (its length, plus what is pending). */
     private long end;
@@ -114,9 +116,9 @@ final class ImageLog implements AutoCloseable {
         return dir.resolve(String.format("%012d%s", segment, SUFFIX));
     }
 
-    /** Where an image appended now would go; starts a new segment if the current one is full and nothing is pending. */
+    /** Where an image appended now would go; starts a new segment if the current one is full and nothing is placed. */
     Location next() throws IOException {
-        if (pending.isEmpty() && end >= sizes.segment()) {
+        if (pending.isEmpty() && placed == 0 && end >= sizes.segment()) {
             channel.close();
             create(current + 1);
         }
@@ -131,7 +133,7 @@ final class ImageLog implements AutoCloseable {
     /** Appends an image at {@link #next()}; it is written by {@link #sync()}. */
     void append(byte[] bytes) {
         pending.add(ByteBuffer.wrap(bytes));
-        placed.merge(current, (long) bytes.length, Long::sum);
+        placed += bytes.length;
         end += bytes.length;
     }
 
@@ -156,15 +158,15 @@ final class ImageLog implements AutoCloseable {
 
     /** The rows of what was appended are committed: their images count as live. */
     void committed() {
-        placed.forEach((segment, bytes) -> segments.computeIfPresent(segment,
-                (n, s) -> new Segment(s.length(), s.live() + bytes)));
-        placed.clear();
+        long bytes = placed;
+        segments.computeIfPresent(current, (n, s) -> new Segment(s.length(), s.live() + bytes));
+        placed = 0;
     }
 
     /** The rows of what was appended were not committed: forgets it. Its bytes, if written, are never read. */
     void discard() {
         pending.clear();
-        placed.clear();
+        placed = 0;
         try {
             end = channel.size();
             segments.computeIfPresent(current, (n, s) -> new Segment(end, s.live()));

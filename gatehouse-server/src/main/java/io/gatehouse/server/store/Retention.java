@@ -224,9 +224,8 @@ final class Retention implements AutoCloseable {
                 DELETE FROM images WHERE id = ?
                   AND NOT EXISTS (SELECT 1 FROM event_images WHERE event_images.image = images.id)
                 RETURNING size, lower(hex(sha256)), log_segment""");
-             PreparedStatement inFile = c.prepareStatement("""
-                     SELECT log_segment IS NULL AND NOT EXISTS (SELECT 1 FROM image_bytes b WHERE b.id = i.id)
-                       FROM images i WHERE i.id = ?""")) {
+             PreparedStatement inFile = c.prepareStatement(
+                     "SELECT " + ImageFiles.KEPT_HERE + " FROM images i WHERE i.id = ?")) {
             for (long id : candidates) {
                 inFile.setLong(1, id);
                 boolean file;

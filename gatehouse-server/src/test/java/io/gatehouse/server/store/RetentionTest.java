@@ -114,11 +114,11 @@ class RetentionTest {
             assertThat(store.metrics.get("gatehouse.retention.deleted").tag("what", "segments").counter().count())
                     .isEqualTo(4);
             assertThat(store.metrics.get("gatehouse.blobs.segments.bytes").gauge().value()).isEqualTo(14_000);
-            assertThat(image(store, registered)).isEqualTo(registered);
-            assertThat(image(store, newFace)).isEqualTo(newFace);
+            assertThat(store.image(registered)).isEqualTo(registered);
+            assertThat(store.image(newFace)).isEqualTo(newFace);
         }
         try (StoreFixture reopened = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays, SMALL_SEGMENTS)) {
-            assertThat(image(reopened, registered)).as("its new place was committed").isEqualTo(registered);
+            assertThat(reopened.image(registered)).as("its new place was committed").isEqualTo(registered);
         }
     }
 
@@ -136,7 +136,7 @@ class RetentionTest {
             CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
                 while (!done.get()) {
                     try {
-                        assertThat(image(store, registered)).isEqualTo(registered);
+                        assertThat(store.image(registered)).isEqualTo(registered);
                     } catch (Exception e) {
                         throw new AssertionError("read " + reads.get() + " failed", e);
                     }
@@ -164,11 +164,6 @@ class RetentionTest {
         try (var files = java.nio.file.Files.list(data.resolve("images"))) {
             return files.map(f -> Long.parseLong(f.getFileName().toString().substring(0, 12))).sorted().toList();
         }
-    }
-
-    private static byte[] image(StoreFixture store, byte[] image) throws Exception {
-        return store.storage.reader().image(DevicePayloads.sha256(image)).toCompletableFuture()
-                .get(30, TimeUnit.SECONDS).orElseThrow().bytes();
     }
 
     private static long used(StoreFixture store) throws Exception {

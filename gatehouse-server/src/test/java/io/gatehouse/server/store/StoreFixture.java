@@ -1,5 +1,6 @@
 package io.gatehouse.server.store;
 
+import io.gatehouse.core.event.EventImage;
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.EventFilter;
 import io.gatehouse.core.store.EventPage;
@@ -75,6 +76,12 @@ final class StoreFixture implements AutoCloseable {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         }).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The stored bytes of {@code image}, found by its hash; fails if the store does not have it. */
+    byte[] image(byte[] image) throws Exception {
+        return storage.reader().image(EventImage.sha256Hex(image)).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).orElseThrow().bytes();
     }
 
     StoredEvent event(long seq) throws Exception {
