@@ -52,16 +52,20 @@ public final class TestReceiver implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         request.body().onSuccess(body -> {
+            // The mode is read before the request is listed: a test that clears a list and then switches the mode
+            // sees every request answered in the new mode, never one listed before the clear but answered after.
+            Mode push = pushMode;
+            Mode auth = authMode;
             Received received = new Received(request.method().name(), request.path(), request.headers(), body.getBytes());
             if (request.path().startsWith("/auth") && "GET".equals(received.method())) {
                 heartbeats.add(received);
                 request.response().setStatusCode(heartbeatStatus).end();
             } else if (request.path().startsWith("/auth")) {
                 authRequests.add(received);
-                answer(request, authMode, authAnswer);
+                answer(request, auth, authAnswer);
             } else {
                 pushes.add(received);
-                answer(request, pushMode, pushAnswer);
+                answer(request, push, pushAnswer);
             }
         });
     }
