@@ -90,6 +90,11 @@ public final class ReplayBench implements Callable<Integer> {
                 r.hub().meanMillis("gatehouse_store_commit", ""), r.hub().sum("gatehouse_store_commit_seconds_count", ""),
                 (r.records() + 1) / r.hub().sum("gatehouse_store_commit_seconds_count", ""),
                 r.hub().sum("gatehouse_blobs_written_total", ""), r.hub().sum("gatehouse_blobs_deduplicated_total", ""));
+        System.out.printf("commit p50 %.2f ms, p99 %.2f ms (the last two minutes); a checkpoint p50 %.1f ms, p99 %.1f ms%n",
+                1000 * r.hub().sum("gatehouse_store_commit_seconds", "quantile=\"0.5\""),
+                1000 * r.hub().sum("gatehouse_store_commit_seconds", "quantile=\"0.99\""),
+                1000 * r.hub().sum("gatehouse_db_checkpoint_seconds", "database=\"events\",quantile=\"0.5\""),
+                1000 * r.hub().sum("gatehouse_db_checkpoint_seconds", "database=\"events\",quantile=\"0.99\""));
         System.out.printf("load average before: %s, after: %s%n", r.loadBefore(), r.loadAfter());
         return r.correct() ? 0 : 1;
     }

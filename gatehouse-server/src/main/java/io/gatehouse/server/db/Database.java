@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class Database {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String DECISIONS_FILE = "decisions.db";
+    /** 64 MiB: the write-ahead log's length kept on disk when it starts over. */
+    static final long LOG_SIZE_LIMIT = 64L << 20;
     private final Path file;
     private final String url;
     private final Database decisionLog;
@@ -142,6 +144,8 @@ public final class Database {
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA foreign_keys=ON");
             s.execute("PRAGMA busy_timeout=5000");
+            // a log that grew long (a burst, a reader on an old snapshot) is cut back to this when it starts over
+            s.execute("PRAGMA journal_size_limit=" + LOG_SIZE_LIMIT);
         }
         return connection;
     }

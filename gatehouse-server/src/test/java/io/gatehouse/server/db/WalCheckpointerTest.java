@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,51 @@ class WalCheckpointerTest {
             // the file has its pages before the checkpoint returns and is timed
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metrics.get("gatehouse.db.checkpoint")
                     .tag("database", "events").timer().count()).as("the checkpoint was timed").isPositive());
+        }
+    }
+
+    /**
+     * The decision log commits hundreds of times a second, so its writer always added frames while the PASSIVE
+     * checkpoint copied, SQLite never started the log over, and it grew by a gigabyte in a load run. The checkpointer
+     * now finishes a RESTART checkpoint in the writers' turn, and the log stays a few checkpoints' worth long.
+     */
+    @Test
+    void aWriterThatNeverPausesStillHasItsLogStartOver() throws Exception {
+        Database database = Database.open(data);
+        Path log = data.resolve("gatehouse.db-wal");
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        int commits = 3_000;
+        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
+             Connection writer = database.connect()) {
+            WalCheckpointer.detach(writer);
+            try (Statement s = writer.createStatement()) {
+                // like the decision log: rows keyed by random ids, so each commit changes leaves all over the indexes
+                s.execute("CREATE TABLE decision (id TEXT NOT NULL UNIQUE, person TEXT NOT NULL, input TEXT NOT NULL)");
+                s.execute("CREATE INDEX decision_by_person ON decision (person)");
+            }
+            writer.setAutoCommit(false);
+            try (PreparedStatement insert = writer.prepareStatement("INSERT INTO decision VALUES (?, ?, ?)")) {
+                for (int i = 0; i < commits; i++) {
+                    database.inTurn(() -> {
+                        for (int row = 0; row < 3; row++) {
+                            insert.setString(1, UUID.randomUUID().toString());
+                            insert.setString(2, UUID.randomUUID().toString());
+                            insert.setString(3, "x".repeat(1_000));
+                            insert.executeUpdate();
+                        }
+                        writer.commit();
+                        return null;
+                    });
+                    checkpointer.committed();
+                    Thread.sleep(1); // at most 1,000 commits/s, so that a checkpoint's interval adds a bounded log
+                }
+            }
+            // each commit changes seven pages or more; started over, the log holds the frames of a few hundred
+            long frames = Files.size(log) / 4_120;
+            assertThat(frames).as("the log started over instead of growing by every commit")
+                    .isLessThan(3L * commits);
+            assertThat(metrics.get("gatehouse.db.checkpoint.restarts").tag("database", "events").counter().count())
+                    .isPositive();
         }
     }
 }
