@@ -33,8 +33,8 @@ public final class DeviceAudit {
     public long record(Entry e) throws SQLException {
         return database.inTurn(() -> {
             try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO device_audit"
-                    + " (at, device_id, action, actor, remote_address, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                    + " (at, device_id, action, actor, remote_address, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " RETURNING seq")) {
                 s.setLong(1, e.at().toEpochMilli());
                 s.setString(2, e.deviceId());
                 s.setString(3, e.action());
@@ -42,8 +42,7 @@ public final class DeviceAudit {
                 s.setString(5, e.remoteAddress());
                 s.setString(6, new String(Json.standard().write(e.detail()), StandardCharsets.UTF_8));
                 s.setString(7, e.outcome());
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
+                try (ResultSet keys = s.executeQuery()) {
                     return keys.next() ? keys.getLong(1) : -1;
                 }
             }
