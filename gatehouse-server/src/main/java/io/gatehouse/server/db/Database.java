@@ -140,6 +140,11 @@ public final class Database {
         }
     }
 
+    /** The database's write-ahead log, {@code NAME.db-wal} (absent while no connection is open). */
+    Path writeAheadLog() {
+        return file.resolveSibling(file.getFileName() + "-wal");
+    }
+
     /** The database that holds the decision log (this one, for the decision log itself). */
     public Database decisionLog() {
         return decisionLog;

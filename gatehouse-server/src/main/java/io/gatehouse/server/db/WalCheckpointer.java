@@ -1,8 +1,12 @@
 package io.gatehouse.server.db;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,6 +69,10 @@ public final class WalCheckpointer implements AutoCloseable {
                 .description("RESTART checkpoints in the writers' turn: the log had stopped starting over")
                 .register(metrics);
         this.database = database;
+        Path log = database.writeAheadLog();
+        Gauge.builder("gatehouse.db.wal.bytes", () -> sizeOf(log)).tag("database", databaseName).baseUnit("bytes")
+                .description("length of the write-ahead log file; it should stay near what a few checkpoints copy")
+                .register(metrics);
         // the RESTART waits for readers on an old snapshot while the writers wait for their turn: briefly, then the
         // next checkpoint tries again
         this.connection = new KeptConnection(database, true, c -> {
@@ -107,6 +115,14 @@ public final class WalCheckpointer implements AutoCloseable {
         } catch (SQLException e) {
             LOG.warn("checkpoint of the write-ahead log failed; trying again after the next commit: {}", e.getMessage());
             connection.discard();
+        }
+    }
+
+    private static double sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) { // not there between the last connection's close and the next open
+            return 0;
         }
     }
 

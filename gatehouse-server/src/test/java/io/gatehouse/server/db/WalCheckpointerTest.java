@@ -100,6 +100,8 @@ class WalCheckpointerTest {
                     .isLessThan(3L * commits);
             assertThat(metrics.get("gatehouse.db.checkpoint.restarts").tag("database", "events").counter().count())
                     .isPositive();
+            assertThat(metrics.get("gatehouse.db.wal.bytes").tag("database", "events").gauge().value())
+                    .as("the log's length, for operators").isEqualTo(Files.size(log));
         }
     }
 }
