@@ -50,8 +50,7 @@ class ImageFilesTest {
 
         RetentionSettings thirtyDays = new RetentionSettings(Duration.ofDays(30), 0, Duration.ofHours(1), 25);
         try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays)) {
-            assertThat(store.storage.reader().image(sha).toCompletableFuture().get().orElseThrow().bytes())
-                    .isEqualTo(face);
+            assertThat(store.image(face)).isEqualTo(face);
             assertThat(inFiles(store)).as("bytes kept outside the database").isEqualTo(6_000);
 
             assertThat(store.storage.retention().sweep()).as("the orphan").isEqualTo(1);

@@ -49,8 +49,7 @@ class ImageMigrationTest {
         RetentionSettings thirtyDays = new RetentionSettings(Duration.ofDays(30), 0, Duration.ofHours(1), 25);
         try (StoreFixture store = new StoreFixture(data, StoreSettings.DEFAULTS, thirtyDays)) {
             for (byte[] image : List.of(shared, inFile, recent, orphan)) {
-                assertThat(store.storage.reader().image(hash(image)).toCompletableFuture().get().orElseThrow().bytes())
-                        .isEqualTo(image);
+                assertThat(store.image(image)).isEqualTo(image);
             }
             assertThat(references(store)).containsExactly(
                     "1/0 " + hash(shared) + " FACE", "1/1 " + hash(inFile) + " SCENE",

@@ -77,8 +77,7 @@ class SqliteEventStoreTest {
             assertThat(stored.payload().at("/data/panorama_image").asText()).isEqualTo("blob:sha256:" + panorama);
             assertThat(stored.payload().at("/data/uuid").asText()).isEqualTo("u-2");
             assertThat(stored.payload().toString()).doesNotContain(Base64.getEncoder().encodeToString(snapshot).substring(0, 40));
-            assertThat(store.storage.reader().image(panorama).toCompletableFuture().get().orElseThrow().bytes())
-                    .isEqualTo(extra);
+            assertThat(store.image(extra)).isEqualTo(extra);
         }
     }
 

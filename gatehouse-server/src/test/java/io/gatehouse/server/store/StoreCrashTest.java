@@ -6,7 +6,6 @@ import static io.gatehouse.server.DevicePayloads.jpeg;
 import static io.gatehouse.server.DevicePayloads.recognition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatehouse.core.event.EventImage;
 import io.gatehouse.core.store.AppendResult;
 import io.gatehouse.core.store.Channel;
 import io.gatehouse.core.store.EventFilter;
@@ -74,8 +73,7 @@ class StoreCrashTest {
             for (String uuid : acknowledged.keySet().stream().limit(100).toList()) {
                 int n = Integer.parseInt(uuid.substring("crash-".length()));
                 byte[] face = jpeg(4_000, n);
-                assertThat(reopened.storage.reader().image(EventImage.sha256Hex(face)).toCompletableFuture().get()
-                        .orElseThrow().bytes()).isEqualTo(face);
+                assertThat(reopened.image(face)).isEqualTo(face);
                 AppendResult again = reopened.append(ingested(recognition(SERIAL, uuid, "5", "王五", true,
                         Instant.parse("2026-01-01T08:00:00Z").plusSeconds(n), face), SERIAL, Channel.RECORD_PUSH,
                         Instant.now()));
