@@ -1,6 +1,5 @@
 package io.gatehouse.server.db;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -52,7 +51,7 @@ public final class WalCheckpointer implements AutoCloseable {
     private final AtomicBoolean committed = new AtomicBoolean();
     private final ScheduledExecutorService timer;
     private final Timer durations;
-    private final Counter restarts;
+    private final Timer restarts;
 
     /**
      * Times each checkpoint ({@code gatehouse_db_checkpoint_seconds{database=...}}): a checkpoint syncs the database
@@ -65,9 +64,9 @@ public final class WalCheckpointer implements AutoCloseable {
         this.durations = Timer.builder("gatehouse.db.checkpoint").tag("database", databaseName)
                 .description("one PASSIVE checkpoint: copying the write-ahead log into the database and syncing it")
                 .publishPercentiles(0.5, 0.99, 0.999).register(metrics);
-        this.restarts = Counter.builder("gatehouse.db.checkpoint.restarts").tag("database", databaseName)
-                .description("RESTART checkpoints in the writers' turn: the log had stopped starting over")
-                .register(metrics);
+        this.restarts = Timer.builder("gatehouse.db.checkpoint.restart").tag("database", databaseName)
+                .description("one RESTART checkpoint in the writers' turn, which they wait out: the log had stopped"
+                        + " starting over").register(metrics);
         this.database = database;
         Path log = database.writeAheadLog();
         Gauge.builder("gatehouse.db.wal.bytes", () -> sizeOf(log)).tag("database", databaseName).baseUnit("bytes")
@@ -109,8 +108,9 @@ public final class WalCheckpointer implements AutoCloseable {
             int frames = checkpoint(s, "PASSIVE");
             durations.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (frames > RESTART_AFTER_FRAMES) {
+                long held = System.nanoTime();
                 database.inTurn(() -> checkpoint(s, "RESTART"));
-                restarts.increment();
+                restarts.record(System.nanoTime() - held, TimeUnit.NANOSECONDS);
             }
         } catch (SQLException e) {
             LOG.warn("checkpoint of the write-ahead log failed; trying again after the next commit: {}", e.getMessage());

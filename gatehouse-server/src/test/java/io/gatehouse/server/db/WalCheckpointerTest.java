@@ -98,7 +98,7 @@ class WalCheckpointerTest {
             long frames = Files.size(log) / 4_120;
             assertThat(frames).as("the log started over instead of growing by every commit")
                     .isLessThan(3L * commits);
-            assertThat(metrics.get("gatehouse.db.checkpoint.restarts").tag("database", "events").counter().count())
+            assertThat(metrics.get("gatehouse.db.checkpoint.restart").tag("database", "events").timer().count())
                     .isPositive();
             assertThat(metrics.get("gatehouse.db.wal.bytes").tag("database", "events").gauge().value())
                     .as("the log's length, for operators").isEqualTo(Files.size(log));
