@@ -187,7 +187,8 @@ public final class Database {
      * it only polls (the busy timeout): under load the event writer, committing batch after batch, took the lock again
      * before the others polled, so a device registration failed with SQLITE_BUSY after five seconds, and a certificate
      * pinned on first use was lost that way. Writers queue here first, in arrival order (a fair lock), so each waits
-     * only for the writes queued before it.
+     * only for the writes queued before it. Open the connection and bind the statement before asking: everyone queued
+     * behind waits for whatever runs inside.
      */
     public <T, E extends Exception> T inTurn(Write<T, E> write) throws E {
         writeTurn.lock();

@@ -31,22 +31,22 @@ public final class DeviceAudit {
     }
 
     public long record(Entry e) throws SQLException {
-        return database.inTurn(() -> {
-            try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO device_audit"
-                    + " (at, device_id, action, actor, remote_address, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)"
-                    + " RETURNING seq")) {
-                s.setLong(1, e.at().toEpochMilli());
-                s.setString(2, e.deviceId());
-                s.setString(3, e.action());
-                s.setString(4, e.actor());
-                s.setString(5, e.remoteAddress());
-                s.setString(6, new String(Json.standard().write(e.detail()), StandardCharsets.UTF_8));
-                s.setString(7, e.outcome());
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO device_audit"
+                + " (at, device_id, action, actor, remote_address, detail, outcome) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " RETURNING seq")) {
+            s.setLong(1, e.at().toEpochMilli());
+            s.setString(2, e.deviceId());
+            s.setString(3, e.action());
+            s.setString(4, e.actor());
+            s.setString(5, e.remoteAddress());
+            s.setString(6, new String(Json.standard().write(e.detail()), StandardCharsets.UTF_8));
+            s.setString(7, e.outcome());
+            return database.inTurn(() -> {
                 try (ResultSet keys = s.executeQuery()) {
                     return keys.next() ? keys.getLong(1) : -1;
                 }
-            }
-        });
+            });
+        }
     }
 
     /** The newest entries of {@code deviceId} (all devices when {@code null}), newest first. */

@@ -67,34 +67,29 @@ final class DeviceTable {
     }
 
     void insert(Device d) throws SQLException {
-        database.inTurn(() -> {
-            try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO devices (id, kind,"
-                    + " name, spec_json, password_enc, serial, pinned_sha256, push_token, auth_token, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, d.id());
-                s.setString(2, d.kind().label());
-                bindChangeable(s, 3, d);
-                s.setString(8, d.tokens().push());
-                s.setString(9, d.tokens().auth());
-                s.setLong(10, d.createdAt().toEpochMilli());
-                s.setLong(11, d.updatedAt().toEpochMilli());
-                s.executeUpdate();
-            }
-            return null;
-        });
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT INTO devices (id, kind,"
+                + " name, spec_json, password_enc, serial, pinned_sha256, push_token, auth_token, created_at, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, d.id());
+            s.setString(2, d.kind().label());
+            bindChangeable(s, 3, d);
+            s.setString(8, d.tokens().push());
+            s.setString(9, d.tokens().auth());
+            s.setLong(10, d.createdAt().toEpochMilli());
+            s.setLong(11, d.updatedAt().toEpochMilli());
+            database.inTurn(s::executeUpdate);
+        }
     }
 
     /** Writes everything of {@code d} that may change; false when no such device is stored. */
     boolean update(Device d) throws SQLException {
-        return database.inTurn(() -> {
-            try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("UPDATE devices SET name = ?,"
-                    + " spec_json = ?, password_enc = ?, serial = ?, pinned_sha256 = ?, updated_at = ? WHERE id = ?")) {
-                bindChangeable(s, 1, d);
-                s.setLong(6, d.updatedAt().toEpochMilli());
-                s.setString(7, d.id());
-                return s.executeUpdate() == 1;
-            }
-        });
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("UPDATE devices SET name = ?,"
+                + " spec_json = ?, password_enc = ?, serial = ?, pinned_sha256 = ?, updated_at = ? WHERE id = ?")) {
+            bindChangeable(s, 1, d);
+            s.setLong(6, d.updatedAt().toEpochMilli());
+            s.setString(7, d.id());
+            return database.inTurn(s::executeUpdate) == 1;
+        }
     }
 
     private void bindChangeable(PreparedStatement s, int first, Device d) throws SQLException {
@@ -107,11 +102,9 @@ final class DeviceTable {
     }
 
     boolean delete(String id) throws SQLException {
-        return database.inTurn(() -> {
-            try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("DELETE FROM devices WHERE id = ?")) {
-                s.setString(1, id);
-                return s.executeUpdate() == 1;
-            }
-        });
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("DELETE FROM devices WHERE id = ?")) {
+            s.setString(1, id);
+            return database.inTurn(s::executeUpdate) == 1;
+        }
     }
 }

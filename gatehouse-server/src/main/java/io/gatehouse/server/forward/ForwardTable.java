@@ -45,49 +45,40 @@ final class ForwardTable {
 
     /** Inserts or replaces the target with its id. */
     void save(ForwardTarget t) throws SQLException {
-        database.inTurn(() -> {
-            try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO"
-                    + " forward_targets (id, url, secret_sealed, filter, enabled, cursor, created_at, updated_at, topic,"
-                    + " username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, t.id());
-                s.setString(2, t.url().toString());
-                s.setString(3, secrets.encrypt(sealingContext(t.id()), t.secret()));
-                s.setString(4, JSON.writeValueAsString(t.filter()));
-                s.setInt(5, t.enabled() ? 1 : 0);
-                s.setLong(6, t.cursor());
-                s.setLong(7, t.createdAt().toEpochMilli());
-                s.setLong(8, t.updatedAt().toEpochMilli());
-                s.setString(9, t.topic());
-                s.setString(10, t.username());
-                s.executeUpdate();
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new SQLException("cannot write the filter of " + t.id(), e);
-            }
-            return null;
-        });
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO"
+                + " forward_targets (id, url, secret_sealed, filter, enabled, cursor, created_at, updated_at, topic,"
+                + " username) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, t.id());
+            s.setString(2, t.url().toString());
+            s.setString(3, secrets.encrypt(sealingContext(t.id()), t.secret()));
+            s.setString(4, JSON.writeValueAsString(t.filter()));
+            s.setInt(5, t.enabled() ? 1 : 0);
+            s.setLong(6, t.cursor());
+            s.setLong(7, t.createdAt().toEpochMilli());
+            s.setLong(8, t.updatedAt().toEpochMilli());
+            s.setString(9, t.topic());
+            s.setString(10, t.username());
+            database.inTurn(s::executeUpdate);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("cannot write the filter of " + t.id(), e);
+        }
     }
 
     void saveCursor(String id, long cursor) throws SQLException {
-        database.inTurn(() -> {
-            try (Connection c = database.connect();
-                 PreparedStatement s = c.prepareStatement("UPDATE forward_targets SET cursor = ? WHERE id = ?")) {
-                s.setLong(1, cursor);
-                s.setString(2, id);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        try (Connection c = database.connect();
+             PreparedStatement s = c.prepareStatement("UPDATE forward_targets SET cursor = ? WHERE id = ?")) {
+            s.setLong(1, cursor);
+            s.setString(2, id);
+            database.inTurn(s::executeUpdate);
+        }
     }
 
     void delete(String id) throws SQLException {
-        database.inTurn(() -> {
-            try (Connection c = database.connect();
-                 PreparedStatement s = c.prepareStatement("DELETE FROM forward_targets WHERE id = ?")) {
-                s.setString(1, id);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        try (Connection c = database.connect();
+             PreparedStatement s = c.prepareStatement("DELETE FROM forward_targets WHERE id = ?")) {
+            s.setString(1, id);
+            database.inTurn(s::executeUpdate);
+        }
     }
 
     private ForwardTarget read(ResultSet r) throws SQLException {
