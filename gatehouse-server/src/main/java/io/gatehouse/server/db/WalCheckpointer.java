@@ -46,6 +46,8 @@ public final class WalCheckpointer implements AutoCloseable {
     static final int READERS_WAIT_MILLIS = 20;
 
     private final Database database;
+    /** Frames past which the next RESTART is tried; raised while a reader keeps one from finishing. */
+    private int restartAt = RESTART_AFTER_FRAMES;
 
     private final KeptConnection connection;
     private final AtomicBoolean committed = new AtomicBoolean();
@@ -105,12 +107,15 @@ public final class WalCheckpointer implements AutoCloseable {
         }
         long start = System.nanoTime();
         try (Statement s = connection.get().createStatement()) {
-            int frames = checkpoint(s, "PASSIVE");
+            Outcome passive = checkpoint(s, "PASSIVE");
             durations.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            if (frames > RESTART_AFTER_FRAMES) {
+            if (passive.frames() > restartAt) {
                 long held = System.nanoTime();
-                database.inTurn(() -> checkpoint(s, "RESTART"));
+                Outcome restart = database.inTurn(() -> checkpoint(s, "RESTART"));
                 restarts.record(System.nanoTime() - held, TimeUnit.NANOSECONDS);
+                // a reader on an old snapshot (an online backup runs for minutes) kept it from finishing: holding
+                // the writers every 200 ms for nothing would cost them more than the longer log
+                restartAt = restart.busy() ? passive.frames() + RESTART_AFTER_FRAMES : RESTART_AFTER_FRAMES;
             }
         } catch (SQLException e) {
             LOG.warn("checkpoint of the write-ahead log failed; trying again after the next commit: {}", e.getMessage());
@@ -126,11 +131,14 @@ public final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    /** Runs a checkpoint in {@code mode}; returns the frames in the log (SQLite's second result column). */
-    private static int checkpoint(Statement s, String mode) throws SQLException {
+    /** SQLite's answer to a checkpoint: whether a reader or writer kept it from finishing, and the log's frames. */
+    private record Outcome(boolean busy, int frames) {
+    }
+
+    private static Outcome checkpoint(Statement s, String mode) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
             rs.next();
-            return rs.getInt(2);
+            return new Outcome(rs.getInt(1) != 0, rs.getInt(2));
         }
     }
 

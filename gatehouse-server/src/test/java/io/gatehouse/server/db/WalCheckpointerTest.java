@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
@@ -71,37 +73,76 @@ class WalCheckpointerTest {
         int commits = 3_000;
         try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
              Connection writer = database.connect()) {
-            WalCheckpointer.detach(writer);
-            try (Statement s = writer.createStatement()) {
-                // like the decision log: rows keyed by random ids, so each commit changes leaves all over the indexes
-                s.execute("CREATE TABLE decision (id TEXT NOT NULL UNIQUE, person TEXT NOT NULL, input TEXT NOT NULL)");
-                s.execute("CREATE INDEX decision_by_person ON decision (person)");
-            }
-            writer.setAutoCommit(false);
-            try (PreparedStatement insert = writer.prepareStatement("INSERT INTO decision VALUES (?, ?, ?)")) {
-                for (int i = 0; i < commits; i++) {
-                    database.inTurn(() -> {
-                        for (int row = 0; row < 3; row++) {
-                            insert.setString(1, UUID.randomUUID().toString());
-                            insert.setString(2, UUID.randomUUID().toString());
-                            insert.setString(3, "x".repeat(1_000));
-                            insert.executeUpdate();
-                        }
-                        writer.commit();
-                        return null;
-                    });
-                    checkpointer.committed();
-                    Thread.sleep(1); // at most 1,000 commits/s, so that a checkpoint's interval adds a bounded log
-                }
-            }
+            commitWithoutPause(database, checkpointer, writer, commits);
             // each commit changes seven pages or more; started over, the log holds the frames of a few hundred
             long frames = Files.size(log) / 4_120;
             assertThat(frames).as("the log started over instead of growing by every commit")
                     .isLessThan(3L * commits);
-            assertThat(metrics.get("gatehouse.db.checkpoint.restart").tag("database", "events").timer().count())
-                    .isPositive();
+            assertThat(restarts(metrics)).isPositive();
             assertThat(metrics.get("gatehouse.db.wal.bytes").tag("database", "events").gauge().value())
                     .as("the log's length, for operators").isEqualTo(Files.size(log));
         }
+    }
+
+    /**
+     * A reader on an old snapshot (an online backup) keeps the RESTART from finishing. Then the writers are held for
+     * another try only once the log has grown by as much again, not at every checkpoint.
+     */
+    @Test
+    void aReaderOnAnOldSnapshotIsWaitedForOnlyAsTheLogGrows() throws Exception {
+        Database database = Database.open(data);
+        Path log = data.resolve("gatehouse.db-wal");
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
+             Connection writer = database.connect(); Connection reader = database.connect()) {
+            createDecisions(writer);
+            reader.setAutoCommit(false);
+            try (Statement s = reader.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM decision")) {
+                rs.next(); // the transaction stays open: its snapshot is held until the commit below
+            }
+            commitWithoutPause(database, checkpointer, writer, 2_000);
+            long frames = Files.size(log) / 4_120;
+            assertThat(frames).as("the reader kept the log from starting over").isGreaterThan(2L * 4_096);
+            assertThat(restarts(metrics)).isPositive()
+                    .isLessThanOrEqualTo(frames / WalCheckpointer.RESTART_AFTER_FRAMES + 1);
+            reader.commit();
+        }
+    }
+
+    private static void createDecisions(Connection writer) throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            // like the decision log: rows keyed by random ids, so each commit changes leaves all over the indexes
+            s.execute("CREATE TABLE IF NOT EXISTS decision (id TEXT NOT NULL UNIQUE, person TEXT NOT NULL,"
+                    + " input TEXT NOT NULL)");
+            s.execute("CREATE INDEX IF NOT EXISTS decision_by_person ON decision (person)");
+        }
+    }
+
+    /** Commits three decision-sized rows at a time, at most 1,000 times a second, as the decision log's writer does. */
+    private static void commitWithoutPause(Database database, WalCheckpointer checkpointer, Connection writer,
+                                           int commits) throws Exception {
+        WalCheckpointer.detach(writer);
+        createDecisions(writer);
+        writer.setAutoCommit(false);
+        try (PreparedStatement insert = writer.prepareStatement("INSERT INTO decision VALUES (?, ?, ?)")) {
+            for (int i = 0; i < commits; i++) {
+                database.inTurn(() -> {
+                    for (int row = 0; row < 3; row++) {
+                        insert.setString(1, UUID.randomUUID().toString());
+                        insert.setString(2, UUID.randomUUID().toString());
+                        insert.setString(3, "x".repeat(1_000));
+                        insert.executeUpdate();
+                    }
+                    writer.commit();
+                    return null;
+                });
+                checkpointer.committed();
+                Thread.sleep(1); // so that one checkpoint's interval adds a bounded log
+            }
+        }
+    }
+
+    private static long restarts(SimpleMeterRegistry metrics) {
+        return metrics.get("gatehouse.db.checkpoint.restart").tag("database", "events").timer().count();
     }
 }
