@@ -46,14 +46,13 @@ public final class WalCheckpointer implements AutoCloseable {
     static final int READERS_WAIT_MILLIS = 20;
 
     private final Database database;
-    /** Frames past which the next RESTART is tried; raised while a reader keeps one from finishing. */
-    private int restartAt = RESTART_AFTER_FRAMES;
-
     private final KeptConnection connection;
     private final AtomicBoolean committed = new AtomicBoolean();
     private final ScheduledExecutorService timer;
     private final Timer durations;
     private final Timer restarts;
+    /** Frames past which the next RESTART is tried; raised while a reader keeps one from finishing. */
+    private int restartAt = RESTART_AFTER_FRAMES;
 
     /**
      * Times each checkpoint ({@code gatehouse_db_checkpoint_seconds{database=...}}): a checkpoint syncs the database
@@ -110,9 +109,12 @@ public final class WalCheckpointer implements AutoCloseable {
             Outcome passive = checkpoint(s, "PASSIVE");
             durations.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             if (passive.frames() > restartAt) {
-                long held = System.nanoTime();
-                Outcome restart = database.inTurn(() -> checkpoint(s, "RESTART"));
-                restarts.record(System.nanoTime() - held, TimeUnit.NANOSECONDS);
+                Outcome restart = database.inTurn(() -> {
+                    long held = System.nanoTime();
+                    Outcome finished = checkpoint(s, "RESTART");
+                    restarts.record(System.nanoTime() - held, TimeUnit.NANOSECONDS);
+                    return finished;
+                });
                 // a reader on an old snapshot (an online backup runs for minutes) kept it from finishing: holding
                 // the writers every 200 ms for nothing would cost them more than the longer log
                 restartAt = restart.busy() ? passive.frames() + RESTART_AFTER_FRAMES : RESTART_AFTER_FRAMES;
