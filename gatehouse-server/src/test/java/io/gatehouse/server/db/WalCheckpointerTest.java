@@ -24,15 +24,18 @@ class WalCheckpointerTest {
     private static final int ROWS = 200;
     private static final int ROW_BYTES = 40_000; // 8 MB: about 2,000 pages of log
 
+    /** A WAL frame: a 24-byte header and a 4 KiB page. */
+    private static final int FRAME_BYTES = 4_120;
+
     @TempDir
     Path data;
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     @Test
     void theWritersCommitLeavesTheCheckpointToTheCheckpointer() throws Exception {
         Database database = Database.open(data);
         Path file = data.resolve("gatehouse.db");
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
+        try (WalCheckpointer checkpointer = checkpointer(database);
              Connection writer = database.connect()) {
             WalCheckpointer.detach(writer);
             try (Statement s = writer.createStatement()) {
@@ -69,16 +72,15 @@ class WalCheckpointerTest {
     void aWriterThatNeverPausesStillHasItsLogStartOver() throws Exception {
         Database database = Database.open(data);
         Path log = data.resolve("gatehouse.db-wal");
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         int commits = 3_000;
-        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
+        try (WalCheckpointer checkpointer = checkpointer(database);
              Connection writer = database.connect()) {
             commitWithoutPause(database, checkpointer, writer, commits);
             // each commit changes seven pages or more; started over, the log holds the frames of a few hundred
-            long frames = Files.size(log) / 4_120;
+            long frames = Files.size(log) / FRAME_BYTES;
             assertThat(frames).as("the log started over instead of growing by every commit")
                     .isLessThan(3L * commits);
-            assertThat(restarts(metrics)).isPositive();
+            assertThat(restarts()).isPositive();
             assertThat(metrics.get("gatehouse.db.wal.bytes").tag("database", "events").gauge().value())
                     .as("the log's length, for operators").isEqualTo(Files.size(log));
         }
@@ -92,8 +94,7 @@ class WalCheckpointerTest {
     void aReaderOnAnOldSnapshotIsWaitedForOnlyAsTheLogGrows() throws Exception {
         Database database = Database.open(data);
         Path log = data.resolve("gatehouse.db-wal");
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (WalCheckpointer checkpointer = new WalCheckpointer(database, "test-checkpoint", metrics, "events");
+        try (WalCheckpointer checkpointer = checkpointer(database);
              Connection writer = database.connect(); Connection reader = database.connect()) {
             createDecisions(writer);
             reader.setAutoCommit(false);
@@ -101,9 +102,9 @@ class WalCheckpointerTest {
                 rs.next(); // the transaction stays open: its snapshot is held until the commit below
             }
             commitWithoutPause(database, checkpointer, writer, 2_000);
-            long frames = Files.size(log) / 4_120;
-            assertThat(frames).as("the reader kept the log from starting over").isGreaterThan(2L * 4_096);
-            assertThat(restarts(metrics)).isPositive()
+            long frames = Files.size(log) / FRAME_BYTES;
+            assertThat(frames).as("the reader kept the log from starting over").isGreaterThan(2L * WalCheckpointer.RESTART_AFTER_FRAMES);
+            assertThat(restarts()).isPositive()
                     .isLessThanOrEqualTo(frames / WalCheckpointer.RESTART_AFTER_FRAMES + 1);
             reader.commit();
         }
@@ -142,7 +143,12 @@ class WalCheckpointerTest {
         }
     }
 
-    private static long restarts(SimpleMeterRegistry metrics) {
+    /** A checkpointer of {@code database}, timed into {@link #metrics} as the event database's. */
+    private WalCheckpointer checkpointer(Database database) {
+        return new WalCheckpointer(database, "test-checkpoint", metrics, "events");
+    }
+
+    private long restarts() {
         return metrics.get("gatehouse.db.checkpoint.restart").tag("database", "events").timer().count();
     }
 }
