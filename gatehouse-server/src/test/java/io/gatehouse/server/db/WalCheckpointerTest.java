@@ -75,6 +75,7 @@ class WalCheckpointerTest {
         int commits = 3_000;
         try (WalCheckpointer checkpointer = checkpointer(database);
              Connection writer = database.connect()) {
+            createDecisions(writer);
             commitWithoutPause(database, checkpointer, writer, commits);
             // each commit changes seven pages or more; started over, the log holds the frames of a few hundred
             long frames = Files.size(log) / FRAME_BYTES;
@@ -113,17 +114,18 @@ class WalCheckpointerTest {
     private static void createDecisions(Connection writer) throws SQLException {
         try (Statement s = writer.createStatement()) {
             // like the decision log: rows keyed by random ids, so each commit changes leaves all over the indexes
-            s.execute("CREATE TABLE IF NOT EXISTS decision (id TEXT NOT NULL UNIQUE, person TEXT NOT NULL,"
-                    + " input TEXT NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS decision_by_person ON decision (person)");
+            s.execute("CREATE TABLE decision (id TEXT NOT NULL UNIQUE, person TEXT NOT NULL, input TEXT NOT NULL)");
+            s.execute("CREATE INDEX decision_by_person ON decision (person)");
         }
     }
 
-    /** Commits three decision-sized rows at a time, at most 1,000 times a second, as the decision log's writer does. */
+    /**
+     * Commits three decision-sized rows at a time into the table {@link #createDecisions} made, at most 1,000 times a
+     * second, as the decision log's writer does.
+     */
     private static void commitWithoutPause(Database database, WalCheckpointer checkpointer, Connection writer,
                                            int commits) throws Exception {
         WalCheckpointer.detach(writer);
-        createDecisions(writer);
         writer.setAutoCommit(false);
         try (PreparedStatement insert = writer.prepareStatement("INSERT INTO decision VALUES (?, ?, ?)")) {
             for (int i = 0; i < commits; i++) {
