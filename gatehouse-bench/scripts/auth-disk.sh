@@ -3,13 +3,14 @@
 # One remote-authorization run at 800 and 1,600 requests/s against a fresh hub, with the disk's counters
 # (/proc/diskstats) sampled every second. Prints the driver's table, the hub's own timers (answer, decision-log
 # commit, checkpoint, store commit) and the disk's busy share, MB written and flushes per second.
-# Environment: OUT (default /tmp/gatehouse-runs), DISK (default vda), run from the repository's root after
+# Environment: OUT (default /tmp/gatehouse-runs), DISK (default vda), DRIVER_JVM (options for the driver's JVM,
+# e.g. -Djava.io.tmpdir=/dev/shm to put the hub's data directory on tmpfs), run from the repository's root after
 # ./mvnw -pl gatehouse-bench -am package -DskipTests. Needs python3.
 set -eu
 tag=$1; shift
 out=${OUT:-/tmp/gatehouse-runs}; disk=${DISK:-vda}; mkdir -p "$out"
 rm -f "$out/$tag.out"
-java -cp gatehouse-bench/target/gatehouse-bench.jar io.gatehouse.bench.load.LoadDriver hub --scenarios auth \
+java ${DRIVER_JVM:-} -cp gatehouse-bench/target/gatehouse-bench.jar io.gatehouse.bench.load.LoadDriver hub --scenarios auth \
   --auth-rates 800,1600 --auth-duration 30 --warmup 5 --no-ceiling --keep-going "$@" \
   --out "$out/$tag.json" > "$out/$tag.out" 2>&1 &
 driver=$!
