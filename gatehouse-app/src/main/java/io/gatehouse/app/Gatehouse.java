@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Gatehouse.Version.class,
         description = "Event hub for face-recognition access control: receives every recognition and alarm from"
                 + " SenseNebula Pass terminals and Sophon SE boxes, answers the doors, stores and serves the events.",
-        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, DemoCommand.class, SimulateCommand.class, InspectCommand.class, CheckDiskCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Run 'gatehouse help COMMAND' for the options of one command."})
 public final class Gatehouse implements Runnable {
 
