@@ -2,29 +2,19 @@ package io.gatehouse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CheckDiskCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun run = new CommandRun();
 
     private int checkDisk(String... args) {
-        CommandLine cli = Gatehouse.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 1];
-        all[0] = "check-disk";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
+        return run.execute("check-disk", args);
     }
 
     @Test
@@ -33,7 +23,7 @@ class CheckDiskCommandTest {
 
         assertThat(checkDisk("--writes", "20", dir.toString())).isZero();
 
-        assertThat(out.toString())
+        assertThat(run.out.toString())
                 .contains("20 writes of 4 KiB in place, each made durable")
                 .containsPattern("per write: p50 \\d+\\.\\d{3} ms, p90 \\d+\\.\\d{3} ms, p99 \\d+\\.\\d{3} ms, max")
                 .containsPattern("replaying 50,000 cached records waits at least \\d+ s");
@@ -67,7 +57,7 @@ class CheckDiskCommandTest {
 
         assertThat(checkDisk(missing.toString())).isEqualTo(CheckDiskCommand.UNUSABLE);
 
-        assertThat(err.toString()).contains("cannot measure " + missing + ": no such directory");
+        assertThat(run.err.toString()).contains("cannot measure " + missing + ": no such directory");
         assertThat(Files.exists(missing)).isFalse();
     }
 
@@ -77,13 +67,13 @@ class CheckDiskCommandTest {
 
         assertThat(checkDisk(file.toString())).isEqualTo(CheckDiskCommand.UNUSABLE);
 
-        assertThat(err.toString()).contains("cannot measure " + file + ": not a directory");
+        assertThat(run.err.toString()).contains("cannot measure " + file + ": not a directory");
     }
 
     @Test
     void aWriteCountOutOfRangeIsAUsageError() {
         assertThat(checkDisk("--writes", "0", dir.toString())).isEqualTo(2);
 
-        assertThat(err.toString()).contains("--writes must be between 10 and 1,000,000, not 0");
+        assertThat(run.err.toString()).contains("--writes must be between 10 and 1,000,000, not 0");
     }
 }

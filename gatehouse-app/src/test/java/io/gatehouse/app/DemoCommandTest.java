@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class DemoCommandTest {
     @TempDir
@@ -18,16 +15,12 @@ class DemoCommandTest {
 
     @Test
     void theDemoStartsTheHubAndTheSiteAndSaysWhereToLook() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Gatehouse.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
+        CommandRun run = new CommandRun();
 
-        int status = cli.execute("demo", "--port", "0", "--data", dir.resolve("demo").toString(), "--duration", "1");
+        int status = run.execute("demo", "--port", "0", "--data", dir.resolve("demo").toString(), "--duration", "1");
 
-        assertThat(status).as(err.toString()).isZero();
-        assertThat(out.toString())
+        assertThat(status).as(run.err.toString()).isZero();
+        assertThat(run.out.toString())
                 .contains("Gatehouse demo is running", "/console/", "admin token:", "/api/events/stream", "/api/authorizations")
                 .contains("entrance", "lab-door", "remote authorization", "yard-box", "3 cameras");
     }

@@ -4,33 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InspectCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun run = new CommandRun();
 
     private byte[] stdin = new byte[0];
 
     private int inspect(String... args) {
-        CommandLine cli = Gatehouse.commandLine();
-        ((InspectCommand) cli.getSubcommands().get("inspect").getCommand()).stdin = new java.io.ByteArrayInputStream(stdin);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        String[] all = new String[args.length + 1];
-        all[0] = "inspect";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
+        return run.execute("inspect", command -> ((InspectCommand) command).stdin = new ByteArrayInputStream(stdin), args);
     }
 
     private Path file(String content) throws Exception {
@@ -50,7 +40,7 @@ class InspectCommandTest {
 
         assertThat(inspect(push.toString())).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(run.out.toString());
         assertThat(report.at("/dialect/family").asText()).isEqualTo("sense");
         assertThat(report.at("/dialect/version").asText()).isEqualTo("v1.3.0");
         assertThat(report.at("/event/occurredAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
@@ -58,7 +48,7 @@ class InspectCommandTest {
         assertThat(report.at("/event/outcome/verification/mode").asText()).isEqualTo("FACE_OR_CARD_OR_QR_OR_PIN");
         assertThat(report.at("/event/images/0/mediaType").asText()).isEqualTo("image/jpeg");
         assertThat(report.at("/event/images/0/size").asInt()).isEqualTo(13);
-        assertThat(out.toString()).doesNotContain("/9j/4AAQ");
+        assertThat(run.out.toString()).doesNotContain("/9j/4AAQ");
     }
 
     @Test
@@ -67,7 +57,7 @@ class InspectCommandTest {
 
         assertThat(inspect(bad.toString())).isEqualTo(InspectCommand.INVALID);
 
-        assertThat(err.toString()).contains("data.user.user_id").contains("expected a string, found an object");
+        assertThat(run.err.toString()).contains("data.user.user_id").contains("expected a string, found an object");
     }
 
     @Test
@@ -76,13 +66,13 @@ class InspectCommandTest {
 
         assertThat(inspect(python.toString())).isEqualTo(InspectCommand.INVALID);
 
-        assertThat(err.toString()).contains("Python dict literal");
+        assertThat(run.err.toString()).contains("Python dict literal");
     }
 
     @Test
     void reportsAMissingFile() {
         assertThat(inspect(dir.resolve("nope.json").toString())).isEqualTo(InspectCommand.UNREADABLE);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(run.err.toString()).contains("no such file");
     }
 
     @Test
@@ -94,7 +84,7 @@ class InspectCommandTest {
 
         assertThat(inspect("--device", "SE-LOBBY", "-")).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(run.out.toString());
         assertThat(report.at("/dialect/message").asText()).isEqualTo("SE-box recognition event");
         assertThat(report.at("/event/source/deviceSerial").asText()).isEqualTo("SE-LOBBY");
         assertThat(report.at("/event/scores/recognition").asDouble()).isEqualTo(0.8205);
@@ -107,7 +97,7 @@ class InspectCommandTest {
 
         assertThat(inspect("-")).isZero();
 
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(run.out.toString());
         assertThat(report.at("/dialect/version").asText()).isEqualTo("V5");
         assertThat(report.at("/message/need_face").isBoolean()).isTrue();
         assertThat(report.has("event")).isFalse();
@@ -125,11 +115,11 @@ class InspectCommandTest {
         }
 
         assertThat(inspect(big.toString())).isEqualTo(InspectCommand.INVALID);
-        assertThat(err.toString()).contains("holds more than the decoder's limit of 8388608 bytes; refused unread");
+        assertThat(run.err.toString()).contains("holds more than the decoder's limit of 8388608 bytes; refused unread");
 
-        err.getBuffer().setLength(0);
+        run.err.getBuffer().setLength(0);
         assertThat(inspect("-")).isEqualTo(InspectCommand.INVALID);
-        assertThat(err.toString()).contains("inspect: invalid payload: empty payload");
+        assertThat(run.err.toString()).contains("inspect: invalid payload: empty payload");
     }
 
     @Test
@@ -137,7 +127,7 @@ class InspectCommandTest {
         assertThat(inspect("--help")).isZero();
 
         // picocli wraps lines at 80 columns
-        assertThat(out.toString().replaceAll("\\s+", " "))
+        assertThat(run.out.toString().replaceAll("\\s+", " "))
                 .contains("FILE|-", "--device", "--message", "any firmware from v0.0.1", "V5 and V6", "field path",
                         "Python dict literal", "8 MB", "offline", "Exit status: 0 decoded, 1 invalid or oversized payload");
     }

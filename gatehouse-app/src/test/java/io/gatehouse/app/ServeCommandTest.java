@@ -2,8 +2,6 @@ package io.gatehouse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,24 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ServeCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun run = new CommandRun();
 
     private int serve(Map<String, String> environment, String... args) {
-        CommandLine cli = Gatehouse.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).environment = environment;
-        String[] all = new String[args.length + 1];
-        all[0] = "serve";
-        System.arraycopy(args, 0, all, 1, args.length);
-        return cli.execute(all);
+        return run.execute("serve", command -> ((ServeCommand) command).environment = environment, args);
     }
 
     @Test
@@ -53,8 +42,8 @@ class ServeCommandTest {
         int status = serve(Map.of("GATEHOUSE_PORT", "7001", "GATEHOUSE_RETENTION_MAX_AGE", "30d",
                 "GATEHOUSE_ADMIN_TOKEN", "s3cret-token"), "--config", file.toString(), "--port", "7002", "--print-config");
 
-        assertThat(status).as(err.toString()).isZero();
-        assertThat(out.toString())
+        assertThat(status).as(run.err.toString()).isZero();
+        assertThat(run.out.toString())
                 .containsPattern("port\\s+7002\\s+from flag --port")
                 .containsPattern("data\\s+/var/lib/gatehouse\\s+from file " + file)
                 .containsPattern("store.readers\\s+5\\s+from file")
@@ -70,26 +59,26 @@ class ServeCommandTest {
         Path file = dir.resolve("gatehouse.yaml");
         Files.writeString(file, "retention:\n  max-days: 90\n");
         assertThat(serve(Map.of(), "--config", file.toString())).isEqualTo(ServeCommand.CONFIG_ERROR);
-        assertThat(err.toString()).contains("unknown setting 'retention.max-days'").contains(file.toString());
+        assertThat(run.err.toString()).contains("unknown setting 'retention.max-days'").contains(file.toString());
     }
 
     @Test
     void aBadValueNamesTheSettingAndWhereItCameFrom() {
         assertThat(serve(Map.of("GATEHOUSE_RETENTION_MAX_SIZE", "lots"))).isEqualTo(ServeCommand.CONFIG_ERROR);
-        assertThat(err.toString()).contains("retention.max-size (from environment GATEHOUSE_RETENTION_MAX_SIZE)")
+        assertThat(run.err.toString()).contains("retention.max-size (from environment GATEHOUSE_RETENTION_MAX_SIZE)")
                 .contains("expected a size");
     }
 
     @Test
     void aPublicUrlDevicesCouldNotUseIsRefused() {
         assertThat(serve(Map.of(), "--public-url", "192.0.2.10:8080")).isEqualTo(ServeCommand.CONFIG_ERROR);
-        assertThat(err.toString()).contains("public-url (from flag --public-url)").contains("http://");
+        assertThat(run.err.toString()).contains("public-url (from flag --public-url)").contains("http://");
     }
 
     @Test
     void helpListsEverySettingWithItsVariableAndDefault() {
         assertThat(serve(Map.of(), "--help")).isZero();
-        assertThat(out.toString()).contains("GATEHOUSE_STORE_QUEUE_CAPACITY").contains("retention.max-age")
+        assertThat(run.out.toString()).contains("GATEHOUSE_STORE_QUEUE_CAPACITY").contains("retention.max-age")
                 .contains("connect.drift-check").contains("GATEHOUSE_CONNECT_TOKEN_VALIDITY")
                 .contains("--print-config").contains("docs/OPERATIONS.md");
     }
