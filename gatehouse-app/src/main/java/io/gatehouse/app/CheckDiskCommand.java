@@ -94,16 +94,15 @@ final class CheckDiskCommand implements Callable<Integer> {
         if (!Files.isDirectory(directory)) {
             return unusable(Files.exists(directory) ? "not a directory" : "no such directory");
         }
-        String fileSystem;
+        FileStore store;
         Timings timings;
         try {
-            FileStore store = Files.getFileStore(directory);
-            fileSystem = store.type() + " on " + store.name();
+            store = Files.getFileStore(directory);
             timings = measure(directory, writes);
         } catch (IOException | SecurityException e) {
             return unusable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        report(fileSystem, timings);
+        report(store, timings);
         return 0;
     }
 
@@ -145,22 +144,22 @@ final class CheckDiskCommand implements Callable<Integer> {
         }
     }
 
-    private void report(String fileSystem, Timings timings) {
+    private void report(FileStore store, Timings timings) {
         double p50 = timings.percentileMillis(50);
         double p99 = timings.percentileMillis(99);
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s (%s): %,d writes of 4 KiB in place, each made durable (fdatasync)%n",
-                directory, fileSystem, timings.nanos().length);
+                directory, store.type() + " on " + store.name(), timings.nanos().length);
         out.printf(Locale.ROOT, "  per write: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 p50, timings.percentileMillis(90), p99, timings.percentileMillis(100));
         out.printf(Locale.ROOT, "  a door's durable answer waits for at least one such write (the decision log's commit)"
                 + "; a terminal replaying %,d cached records waits at least %.0f s for them alone%n",
                 REPLAY_RECORDS, p50 * REPLAY_RECORDS / 1000);
-        out.println("  " + verdict(fileSystem, p50, p99));
+        out.println("  " + verdict(MEMORY_FILE_SYSTEMS.contains(store.type()), p50, p99));
     }
 
-    static String verdict(String fileSystem, double p50Millis, double p99Millis) {
-        if (MEMORY_FILE_SYSTEMS.contains(fileSystem.split(" ", 2)[0])) {
+    static String verdict(boolean inMemory, double p50Millis, double p99Millis) {
+        if (inMemory) {
             return "memory, not a disk: nothing here survives a restart of the machine; do not keep the data"
                     + " directory or the decision log here";
         }

@@ -1,6 +1,7 @@
 package io.gatehouse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +45,25 @@ class CheckDiskCommandTest {
 
     @Test
     void saysWhatTheLatencyMeansForTheDoors() {
-        assertThat(CheckDiskCommand.verdict("tmpfs on tmpfs", 0.01, 0.02)).startsWith("memory, not a disk");
-        assertThat(CheckDiskCommand.verdict("ext4 on /dev/nvme0n1", 0.03, 0.08)).startsWith("fast");
-        assertThat(CheckDiskCommand.verdict("ext4 on /dev/vda", 0.25, 4.0)).startsWith("adequate");
-        assertThat(CheckDiskCommand.verdict("ext4 on /dev/vda", 0.25, 40.0)).startsWith("slow");
-        assertThat(CheckDiskCommand.verdict("xfs on /dev/sda", 8.0, 9.0)).startsWith("slow");
+        assertThat(CheckDiskCommand.verdict(true, 0.01, 0.02)).startsWith("memory, not a disk");
+        assertThat(CheckDiskCommand.verdict(false, 0.03, 0.08)).startsWith("fast");
+        assertThat(CheckDiskCommand.verdict(false, 0.25, 4.0)).startsWith("adequate");
+        assertThat(CheckDiskCommand.verdict(false, 0.25, 40.0)).startsWith("slow");
+        assertThat(CheckDiskCommand.verdict(false, 8.0, 9.0)).startsWith("slow");
+    }
+
+    @Test
+    void aDirectoryInMemoryIsCalledSo() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && "tmpfs".equals(Files.getFileStore(shm).type()), "no tmpfs at /dev/shm");
+        Path inMemory = Files.createTempDirectory(shm, "gatehouse-check-disk-test");
+        try {
+            assertThat(checkDisk("--writes", "10", inMemory.toString())).isZero();
+
+            assertThat(run.out.toString()).contains("(tmpfs on ").contains("memory, not a disk");
+        } finally {
+            Files.delete(inMemory);
+        }
     }
 
     @Test
